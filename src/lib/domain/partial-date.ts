@@ -1,0 +1,171 @@
+/**
+ * ISO 8601 dates as SDTM records them: complete ("2025-03-04", "2025-03-04T10:15"), partial ("2012-02",
+ * "2003", or with a missing month "2003---15") or blank. Partial dates are never guessed here; callers that
+ * must impute do so explicitly and say so.
+ *
+ * All arithmetic is on calendar fields through Date.UTC, so the machine's time zone and DST never shift a day.
+ */
+import type { Dtc } from './types';
+
+export type DatePrecision = 'year' | 'month' | 'day' | 'minute' | 'second';
+
+export interface ParsedDtc {
+	year: number;
+	month: number | null;
+	day: number | null;
+	hour: number | null;
+	minute: number | null;
+	second: number | null;
+	precision: DatePrecision;
+}
+
+export type DtcParse = { ok: true; value: ParsedDtc } | { ok: false; error: string };
+
+const DTC = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?)?)?$/;
+/** SDTM's form for a known year and day with an unknown month: 2003---15. Only the year is usable. */
+const MISSING_MONTH = /^(\d{4})---\d{2}$/;
+
+function daysInMonth(year: number, month: number): number {
+	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Parses and validates an ISO 8601 (possibly partial) date. Blank input is not an error here: callers decide. */
+export function parseDtc(text: string): DtcParse {
+	const s = text.trim();
+	const mm = MISSING_MONTH.exec(s);
+	if (mm) {
+		return {
+			ok: true,
+			value: { year: Number(mm[1]), month: null, day: null, hour: null, minute: null, second: null, precision: 'year' }
+		};
+	}
+	const m = DTC.exec(s);
+	if (!m) return { ok: false, error: `"${text}" is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm)` };
+	const [, y, mo, d, h, mi, se] = m;
+	const year = Number(y);
+	const month = mo === undefined ? null : Number(mo);
+	const day = d === undefined ? null : Number(d);
+	const hour = h === undefined ? null : Number(h);
+	const minute = mi === undefined ? null : Number(mi);
+	const second = se === undefined ? null : Number(se);
+	if (year < 1900 || year > 2200) return { ok: false, error: `"${text}" has an implausible year ${year}` };
+	if (month !== null && (month < 1 || month > 12)) return { ok: false, error: `"${text}" has no month ${month}` };
+	if (month !== null && day !== null && (day < 1 || day > daysInMonth(year, month)))
+		return { ok: false, error: `"${text}" is not a calendar date (day ${day} of month ${month})` };
+	if (hour !== null && hour > 23) return { ok: false, error: `"${text}" has an hour ${hour} outside 00–23` };
+	if (minute !== null && minute > 59) return { ok: false, error: `"${text}" has a minute ${minute} outside 00–59` };
+	if (second !== null && second > 59) return { ok: false, error: `"${text}" has a second ${second} outside 00–59` };
+	const precision: DatePrecision =
+		second !== null ? 'second' : minute !== null ? 'minute' : day !== null ? 'day' : month !== null ? 'month' : 'year';
+	return { ok: true, value: { year, month, day, hour, minute, second, precision } };
+}
+
+function parsed(dtc: Dtc | null | undefined): ParsedDtc | null {
+	if (!dtc) return null;
+	const r = parseDtc(dtc);
+	return r.ok ? r.value : null;
+}
+
+/** True when the value names a full calendar day (with or without a time). */
+export function isCompleteDate(dtc: Dtc | null | undefined): boolean {
+	const p = parsed(dtc);
+	return p !== null && p.day !== null;
+}
+
+/** Midnight UTC of the calendar day, or null for blank or partial dates. */
+export function dayNumber(dtc: Dtc | null | undefined): number | null {
+	const p = parsed(dtc);
+	if (!p || p.month === null || p.day === null) return null;
+	return Date.UTC(p.year, p.month - 1, p.day) / 86_400_000;
+}
+
+/**
+ * Milliseconds since the epoch, reading the recorded fields as UTC; a date without a time is taken at 00:00.
+ * Null for blank or partial dates.
+ */
+export function toInstant(dtc: Dtc | null | undefined): number | null {
+	const p = parsed(dtc);
+	if (!p || p.month === null || p.day === null) return null;
+	return Date.UTC(p.year, p.month - 1, p.day, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+}
+
+/** True when the value carries a time of day. */
+export function hasTime(dtc: Dtc | null | undefined): boolean {
+	const p = parsed(dtc);
+	return p !== null && p.hour !== null;
+}
+
+/** The calendar-day part of a complete date ("2025-03-04T10:15" → "2025-03-04"), else null. */
+export function datePart(dtc: Dtc | null | undefined): string | null {
+	return isCompleteDate(dtc) ? (dtc as string).slice(0, 10) : null;
+}
+
+/**
+ * Study day as SDTM defines it: day 1 is the reference date (first exposure); days before it are negative;
+ * there is no day 0. Null when either date is blank or partial.
+ */
+export function computeStudyDay(dtc: Dtc | null | undefined, reference: Dtc | null | undefined): number | null {
+	const d = dayNumber(dtc);
+	const r = dayNumber(reference);
+	if (d === null || r === null) return null;
+	const diff = d - r;
+	return diff >= 0 ? diff + 1 : diff;
+}
+
+/** The calendar date (YYYY-MM-DD) of a study day, the inverse of computeStudyDay. */
+export function dateOfStudyDay(studyDay: number, reference: Dtc): string | null {
+	const r = dayNumber(reference);
+	if (r === null || studyDay === 0) return null;
+	const offset = studyDay > 0 ? studyDay - 1 : studyDay;
+	return new Date((r + offset) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Compares two recorded dates for ordering. Partial dates sort at the start of their period; blanks sort last.
+ * Within one period a partial date sorts before a complete one.
+ */
+export function compareDtc(a: Dtc | null | undefined, b: Dtc | null | undefined): number {
+	const pa = parsed(a);
+	const pb = parsed(b);
+	if (!pa && !pb) return 0;
+	if (!pa) return 1;
+	if (!pb) return -1;
+	const ka = [pa.year, pa.month ?? 0, pa.day ?? 0, pa.hour ?? -1, pa.minute ?? -1, pa.second ?? -1];
+	const kb = [pb.year, pb.month ?? 0, pb.day ?? 0, pb.hour ?? -1, pb.minute ?? -1, pb.second ?? -1];
+	for (let i = 0; i < ka.length; i++) {
+		const d = (ka[i] as number) - (kb[i] as number);
+		if (d !== 0) return d;
+	}
+	return 0;
+}
+
+/**
+ * Whether `end` is certainly before `start`, comparing only the precision both share. A partial date that
+ * could be the same period ("2025-03" against "2025-03-10") is not called earlier.
+ */
+export function isCertainlyBefore(end: Dtc | null | undefined, start: Dtc | null | undefined): boolean {
+	const pe = parsed(end);
+	const ps = parsed(start);
+	if (!pe || !ps) return false;
+	const fields: (keyof ParsedDtc)[] = ['year', 'month', 'day', 'hour', 'minute', 'second'];
+	for (const f of fields) {
+		const x = pe[f] as number | null;
+		const y = ps[f] as number | null;
+		if (x === null || y === null) return false;
+		if (x !== y) return x < y;
+	}
+	return false;
+}
+
+/** A readable form: "4 Mar 2025", "4 Mar 2025 10:15", "Feb 2012", "2003". */
+export function formatDtc(dtc: Dtc | null | undefined): string {
+	const p = parsed(dtc);
+	if (!p) return dtc ? String(dtc) : '';
+	const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+	if (p.month === null) return String(p.year);
+	const mon = months[p.month - 1];
+	if (p.day === null) return `${mon} ${p.year}`;
+	const date = `${p.day} ${mon} ${p.year}`;
+	if (p.hour === null) return date;
+	return `${date} ${String(p.hour).padStart(2, '0')}:${String(p.minute ?? 0).padStart(2, '0')}`;
+}

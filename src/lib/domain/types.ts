@@ -1,0 +1,219 @@
+/**
+ * The DoseWatch data model. Plain data only: these records are what IndexedDB stores, what a backup holds and
+ * what the headless command reads. Dates are kept exactly as recorded (ISO 8601, possibly partial: "2012-02",
+ * "2003", "2025-03-04T10:15"); see partial-date.ts for the maths on them.
+ */
+
+/** ISO 8601 date or date-time as recorded, possibly partial. */
+export type Dtc = string;
+
+export type Grade = 1 | 2 | 3 | 4 | 5;
+
+/** Attribution categories, weakest first. The order matters: rules compare by index. */
+export const RELATEDNESS = ['not_related', 'unlikely', 'possible', 'probable', 'definite'] as const;
+export type Relatedness = (typeof RELATEDNESS)[number];
+
+export const RELATEDNESS_LABEL: Record<Relatedness, string> = {
+	not_related: 'Not related',
+	unlikely: 'Unlikely',
+	possible: 'Possible',
+	probable: 'Probable',
+	definite: 'Definite'
+};
+
+export interface Drug {
+	/** Short code used in per-drug columns and attribution, e.g. "BAT4706". */
+	code: string;
+	name: string;
+}
+
+export interface DrugDose {
+	drug: string;
+	amount: number;
+	/** "mg/kg", "mg", "cells" … */
+	unit: string;
+}
+
+export interface DoseLevel {
+	/** The arm code that DM.ACTARMCD carries, e.g. "DL1". */
+	code: string;
+	label: string;
+	doses: DrugDose[];
+}
+
+export interface SchedulePhase {
+	/** Cycles this phase covers, inclusive; `toCycle` null means "until stopped". */
+	fromCycle: number;
+	toCycle: number | null;
+	/** Drug codes given in this phase. */
+	drugs: string[];
+}
+
+export interface Schedule {
+	cycleLengthDays: number;
+	/** Days within a cycle on which a dose is given, e.g. [1] every 3 weeks, [1, 8, 15] weekly. */
+	dosingDays: number[];
+	maxCycles: number | null;
+	phases: SchedulePhase[];
+	/** The protocol's own words on the schedule. */
+	description: string;
+}
+
+export interface DltWindow {
+	cycle: number;
+	startDay: number;
+	endDay: number;
+}
+
+export type EscalationDesign =
+	| { kind: '3+3'; deescalation: boolean }
+	| { kind: 'boin'; target: number; elimination: boolean; stopWhenDeescalationImpossible: boolean };
+
+export interface Study {
+	id: string;
+	title: string;
+	protocolRef: string;
+	/** The preset this study was created from, if any. */
+	presetId: string | null;
+	drugs: Drug[];
+	/** In escalation order, lowest first. */
+	doseLevels: DoseLevel[];
+	schedule: Schedule;
+	dltWindow: DltWindow;
+	design: EscalationDesign;
+	/** Id of the DLT rule set (a preset file in src/lib/presets/dlt-rules). */
+	dltRuleSet: string;
+	/** Days after the last dose within which an AE is still treatment-emergent. */
+	teaeWindowDays: number;
+	/** True for the synthetic demo studies, so the app can say plainly that they are not real data. */
+	isDemo: boolean;
+	createdAt: string;
+}
+
+export const SUBJECT_STATUSES = [
+	'screening',
+	'on_treatment',
+	'completed',
+	'discontinued',
+	'screen_failure',
+	'not_treated'
+] as const;
+export type SubjectStatus = (typeof SUBJECT_STATUSES)[number];
+
+export interface Subject {
+	studyId: string;
+	usubjid: string;
+	/** Dose level actually received (DM.ACTARMCD), null for screen failures and untreated subjects. */
+	doseLevel: string | null;
+	site: string;
+	sex: 'F' | 'M' | 'U' | '';
+	age: number | null;
+	/** Informed consent or enrolment date (DM.RFICDTC, else DM.RFSTDTC). */
+	enrolled: Dtc | null;
+	status: SubjectStatus;
+	/** First exposure from a source without EX rows (ADaM ADSL.TRTSDTM); EX rows take precedence. */
+	refStart: Dtc | null;
+	source?: SourceRef;
+}
+
+export interface DoseAdministration {
+	studyId: string;
+	usubjid: string;
+	/** EXSEQ: unique within the subject. */
+	seq: number;
+	/** Drug code (EX.EXTRT mapped to a study drug). */
+	drug: string;
+	start: Dtc;
+	end: Dtc | null;
+	dose: number;
+	unit: string;
+	cycle: number | null;
+	day: number | null;
+	source?: SourceRef;
+}
+
+export interface GradeChange {
+	grade: Grade;
+	/** When the event reached this grade. */
+	from: Dtc;
+}
+
+export interface AttributionRevision {
+	drug: string;
+	at: string;
+	by: string;
+	from: Relatedness | null;
+	to: Relatedness | null;
+	/** The wording as recorded, for imported values ("PROBABLE", "Y"). */
+	recorded?: string;
+	reason: string;
+}
+
+export const SERIOUS_CRITERIA = [
+	{ code: 'AESDTH', label: 'Results in death' },
+	{ code: 'AESLIFE', label: 'Life-threatening' },
+	{ code: 'AESHOSP', label: 'Hospitalisation' },
+	{ code: 'AESDISAB', label: 'Disability' },
+	{ code: 'AESCONG', label: 'Congenital anomaly' },
+	{ code: 'AESMIE', label: 'Other medically important' },
+	// Retired in SDTMIG 3.2 but still present in older exports such as the CDISC pilot.
+	{ code: 'AESCAN', label: 'Cancer' },
+	{ code: 'AESOD', label: 'Overdose' }
+] as const;
+export type SeriousCriterion = (typeof SERIOUS_CRITERIA)[number]['code'];
+
+export interface AdverseEvent {
+	studyId: string;
+	usubjid: string;
+	aeseq: number;
+	/** AETERM as the investigator wrote it. */
+	verbatim: string;
+	/** CTCAE v5.0 term (AEDECOD). */
+	term: string;
+	/** System organ class (AEBODSYS / AESOC). */
+	soc: string;
+	/** Worst grade of the event (AETOXGR), null when not recorded. */
+	grade: Grade | null;
+	/** True when the grade was derived from AESEV rather than recorded as a CTCAE grade. */
+	gradeDerived: boolean;
+	/** Each grade the event reached, with the date it did, in time order. */
+	gradeHistory: GradeChange[];
+	start: Dtc | null;
+	end: Dtc | null;
+	serious: boolean | null;
+	seriousCriteria: SeriousCriterion[];
+	/** Current attribution to each study drug, keyed by drug code. */
+	attribution: Record<string, Relatedness | null>;
+	/** Every attribution ever recorded, oldest first. */
+	attributionHistory: AttributionRevision[];
+	action: string;
+	outcome: string;
+	/** Treatment given for the event (AECONTRT). */
+	treated: boolean | null;
+	notes: string;
+	/** Incremented on every save, so concurrent edits can be detected. */
+	rev: number;
+	source?: SourceRef;
+}
+
+export interface SourceRef {
+	file: string;
+	row: number;
+}
+
+export type AuditEntity = 'study' | 'subject' | 'dose' | 'ae' | 'database';
+export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'restore' | 'clear';
+
+export interface AuditEntry {
+	id?: number;
+	at: string;
+	who: string;
+	studyId: string | null;
+	entity: AuditEntity;
+	/** Readable key of the record: "01-701-1015 AE 3". */
+	key: string;
+	action: AuditAction;
+	before: unknown;
+	after: unknown;
+	reason: string;
+}

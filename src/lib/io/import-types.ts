@@ -1,0 +1,63 @@
+import type { AdverseEvent, DoseAdministration, Study, Subject } from '../domain/types';
+
+export interface SourceFile {
+	name: string;
+	text: string;
+}
+
+export interface Problem {
+	file: string;
+	/** Row as a spreadsheet numbers it (header = 1); null when the problem is about the whole file. */
+	row: number | null;
+	column: string | null;
+	severity: 'error' | 'warning';
+	message: string;
+}
+
+export interface FieldMapping {
+	field: string;
+	/** The column read, or null when the file has none of the accepted columns. */
+	column: string | null;
+	required: boolean;
+}
+
+export interface ColumnMapping {
+	file: string;
+	domain: 'DM' | 'EX' | 'AE';
+	fields: FieldMapping[];
+	/** Columns present in the file that DoseWatch does not read. */
+	ignored: string[];
+}
+
+export interface ImportCounts {
+	subjects: number;
+	doses: number;
+	aes: number;
+	doseLevels: number;
+	untreatedSubjects: number;
+	gradeFromSeverity: number;
+	partialStartDates: number;
+	ongoing: number;
+	beforeFirstDose: number;
+}
+
+export interface ImportPlan {
+	study: Study;
+	isNewStudy: boolean;
+	subjects: Subject[];
+	doses: DoseAdministration[];
+	aes: AdverseEvent[];
+	problems: Problem[];
+	mappings: ColumnMapping[];
+	counts: ImportCounts;
+}
+
+export function hasErrors(problems: Problem[]): boolean {
+	return problems.some((p) => p.severity === 'error');
+}
+
+/** "ae.csv row 12, AETOXGR: grade "7" is not a CTCAE grade 1–5" */
+export function formatProblem(p: Problem): string {
+	const where = [p.file, p.row === null ? null : `row ${p.row}`, p.column].filter(Boolean).join(', ');
+	return `${where}: ${p.message}`;
+}

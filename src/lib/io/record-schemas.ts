@@ -1,0 +1,137 @@
+/**
+ * Valibot schemas of the stored records: what a backup must hold before it may replace the database.
+ * They mirror src/lib/domain/types.ts; the `satisfies` checks below keep the two in step.
+ */
+import * as v from 'valibot';
+import { RELATEDNESS, SERIOUS_CRITERIA, SUBJECT_STATUSES } from '../domain/types';
+import type { AdverseEvent, AuditEntry, DoseAdministration, Study, Subject } from '../domain/types';
+
+const dtc = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?)?)?$|^\d{4}---\d{2}$/, 'is not an ISO 8601 date'));
+const grade = v.picklist([1, 2, 3, 4, 5] as const);
+const relatedness = v.nullable(v.picklist(RELATEDNESS));
+const source = v.optional(v.object({ file: v.string(), row: v.number() }));
+
+export const StudySchema = v.object({
+	id: v.pipe(v.string(), v.minLength(1)),
+	title: v.string(),
+	protocolRef: v.string(),
+	presetId: v.nullable(v.string()),
+	drugs: v.array(v.object({ code: v.string(), name: v.string() })),
+	doseLevels: v.array(
+		v.object({
+			code: v.string(),
+			label: v.string(),
+			doses: v.array(v.object({ drug: v.string(), amount: v.number(), unit: v.string() }))
+		})
+	),
+	schedule: v.object({
+		cycleLengthDays: v.number(),
+		dosingDays: v.array(v.number()),
+		maxCycles: v.nullable(v.number()),
+		phases: v.array(v.object({ fromCycle: v.number(), toCycle: v.nullable(v.number()), drugs: v.array(v.string()) })),
+		description: v.string()
+	}),
+	dltWindow: v.object({ cycle: v.number(), startDay: v.number(), endDay: v.number() }),
+	design: v.variant('kind', [
+		v.object({ kind: v.literal('3+3'), deescalation: v.boolean() }),
+		v.object({
+			kind: v.literal('boin'),
+			target: v.number(),
+			elimination: v.boolean(),
+			stopWhenDeescalationImpossible: v.boolean()
+		})
+	]),
+	dltRuleSet: v.string(),
+	teaeWindowDays: v.number(),
+	isDemo: v.boolean(),
+	createdAt: v.string()
+});
+
+export const SubjectSchema = v.object({
+	studyId: v.string(),
+	usubjid: v.pipe(v.string(), v.minLength(1)),
+	doseLevel: v.nullable(v.string()),
+	site: v.string(),
+	sex: v.picklist(['F', 'M', 'U', ''] as const),
+	age: v.nullable(v.number()),
+	enrolled: v.nullable(dtc),
+	status: v.picklist(SUBJECT_STATUSES),
+	refStart: v.nullable(dtc),
+	source
+});
+
+export const DoseSchema = v.object({
+	studyId: v.string(),
+	usubjid: v.string(),
+	seq: v.pipe(v.number(), v.integer()),
+	drug: v.string(),
+	start: dtc,
+	end: v.nullable(dtc),
+	dose: v.number(),
+	unit: v.string(),
+	cycle: v.nullable(v.number()),
+	day: v.nullable(v.number()),
+	source
+});
+
+export const AeSchema = v.object({
+	studyId: v.string(),
+	usubjid: v.string(),
+	aeseq: v.pipe(v.number(), v.integer()),
+	verbatim: v.string(),
+	term: v.string(),
+	soc: v.string(),
+	grade: v.nullable(grade),
+	gradeDerived: v.boolean(),
+	gradeHistory: v.array(v.object({ grade, from: dtc })),
+	start: v.nullable(dtc),
+	end: v.nullable(dtc),
+	serious: v.nullable(v.boolean()),
+	seriousCriteria: v.array(v.picklist(SERIOUS_CRITERIA.map((c) => c.code))),
+	attribution: v.record(v.string(), relatedness),
+	attributionHistory: v.array(
+		v.object({
+			drug: v.string(),
+			at: v.string(),
+			by: v.string(),
+			from: relatedness,
+			to: relatedness,
+			recorded: v.optional(v.string()),
+			reason: v.string()
+		})
+	),
+	action: v.string(),
+	outcome: v.string(),
+	treated: v.nullable(v.boolean()),
+	notes: v.string(),
+	rev: v.number(),
+	source
+});
+
+export const AuditSchema = v.object({
+	id: v.optional(v.number()),
+	at: v.string(),
+	who: v.string(),
+	studyId: v.nullable(v.string()),
+	entity: v.picklist(['study', 'subject', 'dose', 'ae', 'database'] as const),
+	key: v.string(),
+	action: v.picklist(['create', 'update', 'delete', 'import', 'restore', 'clear'] as const),
+	before: v.unknown(),
+	after: v.unknown(),
+	reason: v.string()
+});
+
+// Compile-time checks that the schemas produce the domain types.
+type Check<A, B> = A extends B ? (B extends A ? true : never) : never;
+const _study: Check<v.InferOutput<typeof StudySchema>, Study> = true;
+const _subject: Check<v.InferOutput<typeof SubjectSchema>, Subject> = true;
+const _dose: Check<v.InferOutput<typeof DoseSchema>, DoseAdministration> = true;
+const _ae: Check<v.InferOutput<typeof AeSchema>, AdverseEvent> = true;
+const _audit: Check<v.InferOutput<typeof AuditSchema>, AuditEntry> = true;
+export const schemaChecks = [_study, _subject, _dose, _ae, _audit];
+
+/** "aes[12].grade: Invalid type: Expected (1 | 2 | 3 | 4 | 5) but received 7" */
+export function describeIssue(table: string, index: number, issue: v.BaseIssue<unknown>): string {
+	const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
+	return `${table}[${index}]${path ? '.' + path : ''}: ${issue.message}`;
+}

@@ -1,0 +1,70 @@
+/** The real CDISC pilot study: every record must come in, exactly as recorded. */
+import { describe, expect, it } from 'vitest';
+import { DoseWatchDatabase } from '../../src/lib/db/database';
+import { commitImport } from '../../src/lib/db/study-repository';
+import { computeFirstExposure } from '../../src/lib/domain/first-exposure';
+import { computeStudyDay } from '../../src/lib/domain/partial-date';
+import { planImport } from '../../src/lib/io/plan-import';
+import { pilotFiles } from './helpers';
+
+const plan = planImport(pilotFiles(), { target: null, newStudyId: 'pilot', now: '2026-01-01T00:00:00Z', who: 'tester' });
+
+describe('importing cdiscpilot01', () => {
+	it('has no errors and reads every subject, dose and AE record', () => {
+		expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
+		expect(plan.counts).toMatchObject({ subjects: 306, doses: 591, aes: 1191 });
+	});
+
+	it('takes dose levels from ACTARMCD, in natural order, with screen failures at no level', () => {
+		expect(plan.study.doseLevels.map((d) => d.code)).toEqual(['Pbo', 'Xan_Hi', 'Xan_Lo']);
+		expect(plan.subjects.filter((s) => s.doseLevel === null)).toHaveLength(52);
+		expect(plan.subjects.filter((s) => s.status === 'screen_failure')).toHaveLength(52);
+	});
+
+	it('keeps partial and blank dates exactly as recorded', () => {
+		const partial = plan.aes.filter((a) => a.start && a.start.length < 10).map((a) => a.start);
+		expect(partial).toHaveLength(26);
+		expect(partial).toContain('2012-02');
+		expect(partial).toContain('2003');
+		expect(plan.aes.filter((a) => a.end === null)).toHaveLength(473);
+	});
+
+	it('derives grades from AESEV and marks them derived', () => {
+		expect(plan.aes.every((a) => a.gradeDerived)).toBe(true);
+		expect(plan.aes.filter((a) => a.grade === 3)).toHaveLength(43); // SEVERE
+	});
+
+	it('maps the pilot relatedness wordings and keeps the recorded wording', () => {
+		const ae = plan.aes.find((a) => a.usubjid === '01-701-1015' && a.aeseq === 1)!;
+		expect(ae.attribution).toEqual({ PLACEBO: 'probable', XANOMELINE: 'probable' });
+		expect(ae.attributionHistory[0]).toMatchObject({ from: null, to: 'probable', recorded: 'PROBABLE' });
+		expect(plan.aes.filter((a) => Object.values(a.attribution).every((r) => r === null))).toHaveLength(4);
+	});
+
+	it('does not merge repeated rows of one term for one subject', () => {
+		const byTerm = new Map<string, number>();
+		for (const a of plan.aes) byTerm.set(`${a.usubjid}|${a.term}`, (byTerm.get(`${a.usubjid}|${a.term}`) ?? 0) + 1);
+		expect([...byTerm.values()].some((n) => n > 1)).toBe(true);
+		expect(new Set(plan.aes.map((a) => `${a.usubjid}|${a.aeseq}`)).size).toBe(1191);
+	});
+
+	it('computes study days that agree with the sponsor-derived AESTDY', () => {
+		// AESTDY in the pilot is derived from RFSTDTC; first exposure is the same date for these subjects.
+		const doses = plan.doses.filter((d) => d.usubjid === '01-701-1015');
+		const subject = plan.subjects.find((s) => s.usubjid === '01-701-1015')!;
+		const first = computeFirstExposure(subject, doses);
+		expect(first).toBe('2014-01-02');
+		expect(computeStudyDay('2014-01-03', first)).toBe(2); // AESTDY = 2 in ae.csv row 2
+	});
+
+	it('is written in one transaction and persists', async () => {
+		const db = new DoseWatchDatabase('pilot-test');
+		await commitImport(db, plan, { who: 'tester', at: '2026-01-01T00:00:00Z', files: ['dm.csv', 'ex.csv', 'ae.csv'] });
+		expect(await db.aes.where('studyId').equals('pilot').count()).toBe(1191);
+		expect(await db.subjects.where('studyId').equals('pilot').count()).toBe(306);
+		const audit = await db.audit.toArray();
+		expect(audit).toHaveLength(1);
+		expect(audit[0]).toMatchObject({ action: 'import', who: 'tester', after: { counts: { aes: 1191 } } });
+		db.close();
+	});
+});
