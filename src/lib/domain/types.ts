@@ -47,6 +47,8 @@ export interface SchedulePhase {
 	toCycle: number | null;
 	/** Drug codes given in this phase. */
 	drugs: string[];
+	/** Days within the cycle on which these drugs are given. */
+	dosingDays: number[];
 }
 
 export interface Schedule {
@@ -85,6 +87,8 @@ export interface Study {
 	dltRuleSet: string;
 	/** Days after the last dose within which an AE is still treatment-emergent. */
 	teaeWindowDays: number;
+	/** The data cut-off the team reviews against (YYYY-MM-DD); null means today. */
+	dataCutoff: string | null;
 	/** True for the synthetic demo studies, so the app can say plainly that they are not real data. */
 	isDemo: boolean;
 	createdAt: string;

@@ -49,6 +49,7 @@ const NOT_TREATED_ARMS = new Set(['', 'SCRNFAIL', 'NOTASSGN', 'NOTTRT', 'NOT ASS
 const DM_FIELDS = {
 	usubjid: ['USUBJID'],
 	doseLevel: ['ACTARMCD', 'ARMCD'],
+	plannedDoseLevel: ['ARMCD'],
 	doseLevelLabel: ['ACTARM', 'ARM'],
 	site: ['SITEID'],
 	sex: ['SEX'],
@@ -157,6 +158,7 @@ function emptyStudy(id: string, now: string): Study {
 		design: { kind: '3+3', deescalation: false },
 		dltRuleSet: 'generic',
 		teaeWindowDays: 30,
+		dataCutoff: null,
 		isDemo: false,
 		createdAt: now
 	};
@@ -265,7 +267,12 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 			continue;
 		}
 		studyIdText ||= get(r, dmCols.studyId);
-		const arm = get(r, dmCols.doseLevel);
+		const actual = get(r, dmCols.doseLevel);
+		const planned = get(r, dmCols.plannedDoseLevel);
+		const screenFailure = actual.toUpperCase() === 'SCRNFAIL' || planned.toUpperCase() === 'SCRNFAIL';
+		// Assigned but never treated: keep the planned level, so the dose level counts them as enrolled, not evaluable.
+		const neverTreated = NOT_TREATED_ARMS.has(actual.toUpperCase());
+		const arm = neverTreated && !screenFailure && !NOT_TREATED_ARMS.has(planned.toUpperCase()) ? planned : actual;
 		const notTreated = NOT_TREATED_ARMS.has(arm.toUpperCase());
 		if (!notTreated && options.target && !options.target.doseLevels.some((d) => d.code === arm)) {
 			err(
@@ -295,7 +302,7 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 			sex: sex === 'F' || sex === 'M' || sex === 'U' ? sex : '',
 			age: age === null || Number.isNaN(age) ? null : age,
 			enrolled,
-			status: arm.toUpperCase() === 'SCRNFAIL' ? 'screen_failure' : notTreated ? 'not_treated' : 'on_treatment',
+			status: screenFailure ? 'screen_failure' : notTreated || neverTreated ? 'not_treated' : 'on_treatment',
 			refStart,
 			source: { file: dm.file, row: r.row }
 		});

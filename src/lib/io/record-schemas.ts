@@ -28,7 +28,14 @@ export const StudySchema = v.object({
 		cycleLengthDays: v.number(),
 		dosingDays: v.array(v.number()),
 		maxCycles: v.nullable(v.number()),
-		phases: v.array(v.object({ fromCycle: v.number(), toCycle: v.nullable(v.number()), drugs: v.array(v.string()) })),
+		phases: v.array(
+			v.object({
+				fromCycle: v.number(),
+				toCycle: v.nullable(v.number()),
+				drugs: v.array(v.string()),
+				dosingDays: v.array(v.number())
+			})
+		),
 		description: v.string()
 	}),
 	dltWindow: v.object({ cycle: v.number(), startDay: v.number(), endDay: v.number() }),
@@ -43,6 +50,7 @@ export const StudySchema = v.object({
 	]),
 	dltRuleSet: v.string(),
 	teaeWindowDays: v.number(),
+	dataCutoff: v.nullable(v.pipe(v.string(), v.isoDate())),
 	isDemo: v.boolean(),
 	createdAt: v.string()
 });

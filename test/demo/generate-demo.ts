@@ -1,0 +1,475 @@
+/**
+ * Generates the synthetic demo studies under static/demo/<preset>/ (SDTM-shaped DM, EX and AE CSVs).
+ * Deterministic: run `npm run demo:generate` after changing it; test/unit/demo-data.spec.ts checks that the
+ * committed files are this script's output.
+ *
+ * The bat4706-bat1308 demo is cast by hand so that every clause of protocol 001's DLT definition has a case,
+ * with its boundaries (see CASES_001: each subject's `story` says what it is there to show). The other two are
+ * drawn from a seeded generator with plausible AE patterns for a monoclonal antibody and for NK cells.
+ */
+import Papa from 'papaparse';
+
+export interface DemoFiles {
+	preset: string;
+	dataCutoff: string;
+	description: string;
+	dm: string;
+	ex: string;
+	ae: string;
+}
+
+type Rel = 'NOT RELATED' | 'UNLIKELY RELATED' | 'POSSIBLY RELATED' | 'PROBABLY RELATED' | 'DEFINITELY RELATED';
+
+interface AeSpec {
+	term: string;
+	soc: string;
+	grade: number;
+	/** Study day of onset, with an optional time "HH:MM". */
+	day: number;
+	time?: string;
+	/** Study day (and time) of resolution; omitted = ongoing. */
+	endDay?: number;
+	endTime?: string;
+	/** Relatedness per drug in study order; one value = the same for all. */
+	rel: Rel | Rel[];
+	treated?: boolean;
+	serious?: boolean;
+	/** Grade history as [grade, study day] pairs. */
+	hist?: [number, number][];
+	/** Recorded start as a partial date, overriding `day`. */
+	partialStart?: string;
+	verbatim?: string;
+	outcome?: string;
+}
+
+interface SubjectSpec {
+	id: string;
+	level: string;
+	sex: 'F' | 'M';
+	age: number;
+	site: string;
+	/** Date of the first dose; null = assigned but never dosed. */
+	firstDose: string | null;
+	/** Cycles given (capped at the data cut-off). */
+	cycles: number;
+	story: string;
+	aes: AeSpec[];
+	screenFailure?: boolean;
+}
+
+const SOC = {
+	blood: 'Blood and lymphatic system disorders',
+	gi: 'Gastrointestinal disorders',
+	general: 'General disorders and administration site conditions',
+	inv: 'Investigations',
+	injury: 'Injury, poisoning and procedural complications',
+	skin: 'Skin and subcutaneous tissue disorders',
+	vasc: 'Vascular disorders',
+	resp: 'Respiratory, thoracic and mediastinal disorders',
+	musc: 'Musculoskeletal and connective tissue disorders',
+	endo: 'Endocrine disorders',
+	metab: 'Metabolism and nutrition disorders',
+	nerv: 'Nervous system disorders',
+	immune: 'Immune system disorders',
+	infect: 'Infections and infestations'
+} as const;
+
+function addDays(date: string, days: number): string {
+	const d = new Date(`${date}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + days);
+	return d.toISOString().slice(0, 10);
+}
+
+/** Calendar date of a study day (day 1 = first dose; no day 0). */
+function dayDate(first: string, day: number): string {
+	return addDays(first, day > 0 ? day - 1 : day);
+}
+
+function csv(rows: Record<string, string | number>[], columns: string[]): string {
+	return Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c] ?? '')) }, { newline: '\n' }) + '\n';
+}
+
+interface StudyShape {
+	studyId: string;
+	drugs: { code: string; infusion: [string, string]; dose: (level: string) => number; unit: string }[];
+	/** Drugs given in a cycle (1-based). */
+	drugsInCycle: (cycle: number) => string[];
+	/** Cycle days on which doses are given in a cycle. */
+	dosingDays: (cycle: number) => number[];
+	/** Study day on which a cycle starts. */
+	cycleStart: (cycle: number) => number;
+	levelLabel: (level: string) => string;
+}
+
+function build(shape: StudyShape, subjects: SubjectSpec[], cutoff: string): Pick<DemoFiles, 'dm' | 'ex' | 'ae'> {
+	const dm: Record<string, string | number>[] = [];
+	const ex: Record<string, string | number>[] = [];
+	const ae: Record<string, string | number>[] = [];
+	for (const s of subjects) {
+		const usubjid = `${shape.studyId}-${s.id}`;
+		const arm = s.screenFailure ? 'SCRNFAIL' : s.level;
+		const consent = s.firstDose ? addDays(s.firstDose, -14) : '2026-10-20';
+		dm.push({
+			STUDYID: shape.studyId,
+			DOMAIN: 'DM',
+			USUBJID: usubjid,
+			SUBJID: s.id,
+			RFSTDTC: s.firstDose ?? '',
+			RFICDTC: consent,
+			SITEID: s.site,
+			AGE: s.age,
+			AGEU: 'YEARS',
+			SEX: s.sex,
+			ARMCD: s.screenFailure ? 'SCRNFAIL' : s.level,
+			ARM: s.screenFailure ? 'Screen Failure' : shape.levelLabel(s.level),
+			ACTARMCD: s.firstDose ? arm : s.screenFailure ? 'SCRNFAIL' : 'NOTTRT',
+			ACTARM: s.firstDose ? shape.levelLabel(s.level) : s.screenFailure ? 'Screen Failure' : 'Not Treated'
+		});
+		if (!s.firstDose) continue;
+		let seq = 0;
+		for (let c = 1; c <= s.cycles; c++) {
+			for (const cd of shape.dosingDays(c)) {
+				const studyDay = shape.cycleStart(c) + cd - 1;
+				const date = dayDate(s.firstDose, studyDay);
+				if (date > cutoff) continue;
+				for (const drug of shape.drugs) {
+					if (!shape.drugsInCycle(c).includes(drug.code)) continue;
+					ex.push({
+						STUDYID: shape.studyId,
+						DOMAIN: 'EX',
+						USUBJID: usubjid,
+						EXSEQ: ++seq,
+						EXTRT: drug.code,
+						EXDOSE: drug.dose(s.level),
+						EXDOSU: drug.unit,
+						EXROUTE: 'INTRAVENOUS',
+						VISIT: `CYCLE ${c} DAY ${cd}`,
+						EXSTDTC: `${date}T${drug.infusion[0]}`,
+						EXENDTC: `${date}T${drug.infusion[1]}`
+					});
+				}
+			}
+		}
+		s.aes.forEach((a, i) => {
+			const rels = Array.isArray(a.rel) ? a.rel : shape.drugs.map(() => a.rel as Rel);
+			const start = a.partialStart ?? dayDate(s.firstDose!, a.day) + (a.time ? `T${a.time}` : '');
+			const end = a.endDay === undefined ? '' : dayDate(s.firstDose!, a.endDay) + (a.endTime ? `T${a.endTime}` : '');
+			const row: Record<string, string | number> = {
+				STUDYID: shape.studyId,
+				DOMAIN: 'AE',
+				USUBJID: usubjid,
+				AESEQ: i + 1,
+				AETERM: a.verbatim ?? a.term.toUpperCase(),
+				AEDECOD: a.term,
+				AEBODSYS: a.soc,
+				AETOXGR: a.grade,
+				AESER: a.serious ? 'Y' : 'N',
+				AESHOSP: a.serious ? 'Y' : 'N',
+				AEREL: shape.drugs.length === 1 ? rels[0]! : '',
+				AEACN: 'DOSE NOT CHANGED',
+				AECONTRT: a.treated ? 'Y' : 'N',
+				AEOUT: a.outcome ?? (end ? 'RECOVERED/RESOLVED' : 'NOT RECOVERED/NOT RESOLVED'),
+				AESTDTC: start,
+				AEENDTC: end,
+				AEGRHIST: a.hist ? a.hist.map(([g, d]) => `${g}@${dayDate(s.firstDose!, d)}`).join(';') : ''
+			};
+			if (shape.drugs.length > 1) shape.drugs.forEach((_, k) => (row[`AEREL${k + 1}`] = rels[k] ?? rels[0]!));
+			ae.push(row);
+		});
+	}
+	const relColumns = shape.drugs.length > 1 ? shape.drugs.map((_, k) => `AEREL${k + 1}`) : ['AEREL'];
+	return {
+		dm: csv(dm, ['STUDYID', 'DOMAIN', 'USUBJID', 'SUBJID', 'RFSTDTC', 'RFICDTC', 'SITEID', 'AGE', 'AGEU', 'SEX', 'ARMCD', 'ARM', 'ACTARMCD', 'ACTARM']),
+		ex: csv(ex, ['STUDYID', 'DOMAIN', 'USUBJID', 'EXSEQ', 'EXTRT', 'EXDOSE', 'EXDOSU', 'EXROUTE', 'VISIT', 'EXSTDTC', 'EXENDTC']),
+		ae: csv(ae, [
+			'STUDYID', 'DOMAIN', 'USUBJID', 'AESEQ', 'AETERM', 'AEDECOD', 'AEBODSYS', 'AETOXGR', 'AESER', 'AESHOSP',
+			...relColumns, 'AEACN', 'AECONTRT', 'AEOUT', 'AESTDTC', 'AEENDTC', 'AEGRHIST'
+		])
+	};
+}
+
+// ---------------------------------------------------------------- protocol 001: BAT4706 + BAT1308
+
+const P: Rel = 'POSSIBLY RELATED';
+const PR: Rel = 'PROBABLY RELATED';
+const NR: Rel = 'NOT RELATED';
+
+export const CASES_001: SubjectSpec[] = [
+	{ id: '0101', level: 'DL1', sex: 'F', age: 58, site: '101', firstDose: '2026-03-02', cycles: 6, story: 'Low-grade related AEs only: no DLT.', aes: [
+		{ term: 'Fatigue', soc: SOC.general, grade: 1, day: 3, endDay: 10, rel: [P, P] },
+		{ term: 'Rash maculo-papular', soc: SOC.skin, grade: 2, day: 8, endDay: 20, rel: [PR, P] },
+		{ term: 'Nausea', soc: SOC.gi, grade: 1, day: 2, endDay: 3, rel: [P, P] }
+	] },
+	{ id: '0102', level: 'DL1', sex: 'M', age: 63, site: '101', firstDose: '2026-03-04', cycles: 6, story: 'Grade 3 hypertension not related to either drug: not a DLT. A pre-dose AE.', aes: [
+		{ term: 'Back pain', soc: SOC.musc, grade: 1, day: -5, endDay: 10, rel: [NR, NR] },
+		{ term: 'Hypertension', soc: SOC.vasc, grade: 3, day: 12, endDay: 16, rel: [NR, NR], treated: true }
+	] },
+	{ id: '0103', level: 'DL1', sex: 'F', age: 49, site: '102', firstDose: '2026-03-09', cycles: 5, story: 'Grade 3 nausea relieved 2 days after supportive treatment: excepted, not a DLT.', aes: [
+		{ term: 'Nausea', soc: SOC.gi, grade: 3, day: 3, time: '08:00', endDay: 5, endTime: '08:00', rel: [P, P], treated: true }
+	] },
+	{ id: '0201', level: 'DL2', sex: 'M', age: 55, site: '101', firstDose: '2026-04-06', cycles: 6, story: 'Grade 3 infusion reaction recovered exactly 2 hours after symptomatic treatment: excepted, not a DLT.', aes: [
+		{ term: 'Infusion related reaction', soc: SOC.injury, grade: 3, day: 1, time: '10:15', endDay: 1, endTime: '12:15', rel: ['DEFINITELY RELATED', P], treated: true }
+	] },
+	{ id: '0202', level: 'DL2', sex: 'F', age: 67, site: '102', firstDose: '2026-04-08', cycles: 6, story: 'Grade 3 anaemia: haematological below grade 4, not a DLT.', aes: [
+		{ term: 'Anemia', soc: SOC.blood, grade: 3, day: 10, endDay: 18, rel: [P, P], treated: true }
+	] },
+	{ id: '0203', level: 'DL2', sex: 'M', age: 60, site: '103', firstDose: '2026-04-13', cycles: 6, story: 'Grade 4 neutropenia for 6 days (days 10–15): short of 7 days, not a DLT.', aes: [
+		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 4, day: 8, endDay: 20, rel: [PR, PR], hist: [[3, 8], [4, 10], [3, 16]] }
+	] },
+	{ id: '0204', level: 'DL2', sex: 'F', age: 52, site: '101', firstDose: '2026-04-20', cycles: 2, story: 'Grade 3 diarrhoea lasting 4 days despite supportive treatment: DLT.', aes: [
+		{ term: 'Diarrhea', soc: SOC.gi, grade: 3, day: 5, time: '07:30', endDay: 9, endTime: '07:30', rel: [PR, P], treated: true, serious: true }
+	] },
+	{ id: '0205', level: 'DL2', sex: 'M', age: 71, site: '103', firstDose: '2026-04-22', cycles: 5, story: 'Grade 3 vomiting relieved exactly 3 days after supportive treatment: excepted, not a DLT.', aes: [
+		{ term: 'Vomiting', soc: SOC.gi, grade: 3, day: 4, time: '18:00', endDay: 7, endTime: '18:00', rel: [P, P], treated: true }
+	] },
+	{ id: '0206', level: 'DL2', sex: 'F', age: 44, site: '102', firstDose: '2026-04-27', cycles: 6, story: 'Related grade 3 ALT increase on day 22, outside the window: not a DLT.', aes: [
+		{ term: 'Fatigue', soc: SOC.general, grade: 2, day: 3, endDay: 12, rel: [P, P] },
+		{ term: 'Alanine aminotransferase increased', soc: SOC.inv, grade: 3, day: 22, endDay: 30, rel: [PR, P] }
+	] },
+	{ id: '0301', level: 'DL3', sex: 'M', age: 59, site: '101', firstDose: '2026-06-01', cycles: 3, story: 'Grade 3 thrombocytopenia with epistaxis during it: DLT.', aes: [
+		{ term: 'Platelet count decreased', soc: SOC.inv, grade: 3, day: 12, endDay: 18, rel: [PR, P], verbatim: 'THROMBOCYTOPENIA' },
+		{ term: 'Epistaxis', soc: SOC.resp, grade: 1, day: 14, endDay: 15, rel: [P, P] }
+	] },
+	{ id: '0302', level: 'DL3', sex: 'F', age: 62, site: '102', firstDose: '2026-06-03', cycles: 5, story: 'Grade 3 thrombocytopenia without bleeding: not a DLT.', aes: [
+		{ term: 'Platelet count decreased', soc: SOC.inv, grade: 3, day: 11, endDay: 16, rel: [PR, P] }
+	] },
+	{ id: '0303', level: 'DL3', sex: 'M', age: 57, site: '103', firstDose: '2026-06-08', cycles: 5, story: 'Grade 3 neutropenia; fever came later and did not overlap: not a DLT.', aes: [
+		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 3, day: 9, endDay: 14, rel: [P, P] },
+		{ term: 'Fever', soc: SOC.general, grade: 2, day: 17, endDay: 18, rel: [NR, NR] }
+	] },
+	{ id: '0304', level: 'DL3', sex: 'F', age: 66, site: '101', firstDose: '2026-06-10', cycles: 5, story: 'Grade 1–2 events only.', aes: [
+		{ term: 'Fatigue', soc: SOC.general, grade: 2, day: 2, endDay: 15, rel: [P, P] },
+		{ term: 'Anorexia', soc: SOC.metab, grade: 1, day: 4, endDay: 11, rel: [P, P] }
+	] },
+	{ id: '0305', level: 'DL3', sex: 'M', age: 48, site: '102', firstDose: '2026-06-15', cycles: 5, story: 'Grade 3 AST increase judged unlikely related: not a DLT.', aes: [
+		{ term: 'Aspartate aminotransferase increased', soc: SOC.inv, grade: 3, day: 15, endDay: 19, rel: ['UNLIKELY RELATED', 'UNLIKELY RELATED'] }
+	] },
+	{ id: '0306', level: 'DL3', sex: 'F', age: 53, site: '103', firstDose: '2026-06-17', cycles: 4, story: 'An immune-related AE of low grade.', aes: [
+		{ term: 'Hypothyroidism', soc: SOC.endo, grade: 2, day: 18, rel: [PR, PR], treated: true }
+	] },
+	{ id: '0401', level: 'DL4', sex: 'M', age: 61, site: '101', firstDose: '2026-08-03', cycles: 3, story: 'Grade 4 neutropenia for exactly 7 days (days 8–14): DLT.', aes: [
+		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 4, day: 6, endDay: 19, rel: [PR, P], hist: [[3, 6], [4, 8], [3, 15]] }
+	] },
+	{ id: '0402', level: 'DL4', sex: 'F', age: 50, site: '102', firstDose: '2026-08-05', cycles: 4, story: 'Grade 2 infusion reaction.', aes: [
+		{ term: 'Infusion related reaction', soc: SOC.injury, grade: 2, day: 1, time: '10:20', endDay: 1, endTime: '11:00', rel: [PR, P], treated: true }
+	] },
+	{ id: '0403', level: 'DL4', sex: 'M', age: 69, site: '103', firstDose: '2026-08-10', cycles: 4, story: 'Grade 3 lymphopenia: haematological below grade 4, not a DLT.', aes: [
+		{ term: 'Lymphocyte count decreased', soc: SOC.inv, grade: 3, day: 5, endDay: 12, rel: [P, P] }
+	] },
+	{ id: '0404', level: 'DL4', sex: 'F', age: 58, site: '101', firstDose: '2026-08-12', cycles: 4, story: 'Grade 3 diarrhoea relieved in 2 days with treatment: excepted, not a DLT.', aes: [
+		{ term: 'Diarrhea', soc: SOC.gi, grade: 3, day: 6, endDay: 8, rel: [PR, P], treated: true },
+		{ term: 'Nausea', soc: SOC.gi, grade: 2, day: 6, endDay: 9, rel: [P, P] }
+	] },
+	{ id: '0405', level: 'DL4', sex: 'M', age: 64, site: '102', firstDose: '2026-08-17', cycles: 4, story: 'Related grade 3 ALT increase in cycle 2 (day 30): not a DLT.', aes: [
+		{ term: 'Alanine aminotransferase increased', soc: SOC.inv, grade: 3, day: 30, endDay: 38, rel: [PR, P] }
+	] },
+	{ id: '0406', level: 'DL4', sex: 'F', age: 47, site: '103', firstDose: '2026-08-19', cycles: 4, story: 'Grade 2 rash.', aes: [
+		{ term: 'Rash maculo-papular', soc: SOC.skin, grade: 2, day: 9, endDay: 22, rel: [PR, P] }
+	] },
+	{ id: '0501', level: 'DL5', sex: 'M', age: 56, site: '101', firstDose: '2026-10-05', cycles: 1, story: 'Grade 3 infusion reaction lasting 3 hours after treatment: DLT. Grade 3 pneumonitis on day 21, the last day of the window: DLT.', aes: [
+		{ term: 'Infusion related reaction', soc: SOC.injury, grade: 3, day: 1, time: '10:20', endDay: 1, endTime: '13:20', rel: ['DEFINITELY RELATED', P], treated: true },
+		{ term: 'Pneumonitis', soc: SOC.resp, grade: 3, day: 21, endDay: 35, rel: [PR, PR], treated: true, serious: true }
+	] },
+	{ id: '0502', level: 'DL5', sex: 'F', age: 60, site: '102', firstDose: '2026-10-07', cycles: 1, story: 'Febrile neutropenia and grade 4 thrombocytopenia: DLT.', aes: [
+		{ term: 'Febrile neutropenia', soc: SOC.blood, grade: 3, day: 10, endDay: 13, rel: [PR, P], treated: true, serious: true },
+		{ term: 'Platelet count decreased', soc: SOC.inv, grade: 4, day: 11, endDay: 16, rel: [PR, P], hist: [[3, 11], [4, 12], [2, 16]] }
+	] },
+	{ id: '0503', level: 'DL5', sex: 'M', age: 54, site: '103', firstDose: '2026-10-12', cycles: 2, story: 'Grade 3 neutropenia with fever during it: DLT.', aes: [
+		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 3, day: 9, endDay: 15, rel: [PR, P] },
+		{ term: 'Fever', soc: SOC.general, grade: 1, day: 11, endDay: 12, rel: [P, P] }
+	] },
+	{ id: '0504', level: 'DL5', sex: 'F', age: 65, site: '101', firstDose: '2026-11-02', cycles: 1, story: 'Grade 4 neutropenia since day 12, ongoing at the cut-off (day 15): pending; a DLT on day 18 if still grade 4.', aes: [
+		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 4, day: 9, rel: [PR, P], hist: [[3, 9], [4, 12]] }
+	] },
+	{ id: '0505', level: 'DL5', sex: 'M', age: 51, site: '102', firstDose: '2026-11-04', cycles: 1, story: 'Related grade 3 ALT increase with a partial onset date (2026-11): pending until the date is known.', aes: [
+		{ term: 'Alanine aminotransferase increased', soc: SOC.inv, grade: 3, day: 0, partialStart: '2026-11', rel: [PR, P] }
+	] },
+	{ id: '0506', level: 'DL5', sex: 'F', age: 70, site: '103', firstDose: null, cycles: 0, story: 'Assigned to DL5, withdrew before the first dose: not evaluable.', aes: [] },
+	{ id: '0901', level: 'DL5', sex: 'M', age: 73, site: '101', firstDose: null, cycles: 0, screenFailure: true, story: 'Screen failure.', aes: [] }
+];
+
+export function demo001(): DemoFiles {
+	const cutoff = '2026-11-16';
+	const shape: StudyShape = {
+		studyId: 'BAT-001',
+		drugs: [
+			{ code: 'BAT4706', infusion: ['10:00', '11:00'], unit: 'mg/kg', dose: (l) => ({ DL1: 0.1, DL2: 0.3, DL3: 1, DL4: 3, DL5: 6 })[l] ?? 0 },
+			{ code: 'BAT1308', infusion: ['09:00', '09:30'], unit: 'mg/kg', dose: () => 3 }
+		],
+		drugsInCycle: (c) => (c <= 4 ? ['BAT4706', 'BAT1308'] : ['BAT1308']),
+		dosingDays: () => [1],
+		cycleStart: (c) => 1 + (c - 1) * 21,
+		levelLabel: (l) => `Dose level ${l.slice(2)}`
+	};
+	return {
+		preset: 'bat4706-bat1308',
+		dataCutoff: cutoff,
+		description: 'Synthetic demo: 25 subjects over 5 dose levels, cast to exercise every clause of the protocol 001 DLT definition.',
+		...build(shape, CASES_001, cutoff)
+	};
+}
+
+// ---------------------------------------------------------------- seeded studies
+
+/** mulberry32: small, fast and deterministic. */
+function rng(seed: number) {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+interface PoolEntry {
+	term: string;
+	soc: string;
+	/** Probability a subject has it, at the lowest dose; rises with the dose index. */
+	p: number;
+	maxGrade: number;
+	/** Typical onset day range. */
+	days: [number, number];
+	duration: [number, number];
+	relatedBias: number;
+}
+
+function seeded(
+	rand: () => number,
+	levels: { code: string; n: number; start: string }[],
+	pool: PoolEntry[],
+	cutoff: string,
+	cycles: number,
+	prefix: string
+): SubjectSpec[] {
+	const out: SubjectSpec[] = [];
+	const rels: Rel[] = ['NOT RELATED', 'UNLIKELY RELATED', 'POSSIBLY RELATED', 'PROBABLY RELATED', 'DEFINITELY RELATED'];
+	levels.forEach((lv, li) => {
+		for (let i = 0; i < lv.n; i++) {
+			const first = addDays(lv.start, i * 3 + Math.floor(rand() * 3));
+			const aes: AeSpec[] = [];
+			for (const e of pool) {
+				if (rand() > e.p * (1 + li * 0.35)) continue;
+				const day = e.days[0] + Math.floor(rand() * (e.days[1] - e.days[0] + 1));
+				const grade = Math.min(e.maxGrade, 1 + Math.floor(rand() * rand() * (e.maxGrade + li * 0.6)));
+				const length = e.duration[0] + Math.floor(rand() * (e.duration[1] - e.duration[0] + 1));
+				const endDate = dayDate(first, day + length);
+				const relIndex = Math.max(0, Math.min(4, Math.round(e.relatedBias + (rand() - 0.5) * 2.5)));
+				aes.push({
+					term: e.term,
+					soc: e.soc,
+					grade,
+					day,
+					endDay: endDate <= cutoff ? day + length : undefined,
+					rel: rels[relIndex]!,
+					treated: grade >= 3 || rand() < 0.3,
+					serious: grade >= 4 || (grade === 3 && rand() < 0.3)
+				});
+			}
+			if (dayDate(first, 1) > cutoff) continue;
+			aes.sort((a, b) => a.day - b.day);
+			out.push({
+				id: `${prefix}${String(li + 1)}${String(i + 1).padStart(2, '0')}`,
+				level: lv.code,
+				sex: rand() < 0.5 ? 'F' : 'M',
+				age: 38 + Math.floor(rand() * 38),
+				site: String(101 + Math.floor(rand() * 3)),
+				firstDose: first,
+				cycles,
+				story: 'Seeded',
+				aes: aes.filter((a) => dayDate(first, a.day) <= cutoff)
+			});
+		}
+	});
+	return out;
+}
+
+const MAB_POOL: PoolEntry[] = [
+	{ term: 'Infusion related reaction', soc: SOC.injury, p: 0.25, maxGrade: 3, days: [1, 1], duration: [0, 1], relatedBias: 3.5 },
+	{ term: 'Fatigue', soc: SOC.general, p: 0.45, maxGrade: 3, days: [2, 20], duration: [3, 20], relatedBias: 2 },
+	{ term: 'Nausea', soc: SOC.gi, p: 0.3, maxGrade: 3, days: [1, 10], duration: [1, 6], relatedBias: 2 },
+	{ term: 'Rash maculo-papular', soc: SOC.skin, p: 0.25, maxGrade: 3, days: [5, 30], duration: [5, 20], relatedBias: 2.8 },
+	{ term: 'Fever', soc: SOC.general, p: 0.2, maxGrade: 2, days: [1, 14], duration: [1, 3], relatedBias: 2 },
+	{ term: 'Alanine aminotransferase increased', soc: SOC.inv, p: 0.15, maxGrade: 4, days: [8, 40], duration: [5, 15], relatedBias: 2.5 },
+	{ term: 'Anemia', soc: SOC.blood, p: 0.2, maxGrade: 3, days: [10, 40], duration: [10, 30], relatedBias: 1.2 },
+	{ term: 'Headache', soc: SOC.nerv, p: 0.15, maxGrade: 2, days: [1, 20], duration: [1, 3], relatedBias: 1 },
+	{ term: 'Diarrhea', soc: SOC.gi, p: 0.15, maxGrade: 3, days: [3, 25], duration: [2, 6], relatedBias: 2 }
+];
+
+const NK_POOL: PoolEntry[] = [
+	{ term: 'Fever', soc: SOC.general, p: 0.5, maxGrade: 3, days: [1, 2], duration: [1, 2], relatedBias: 3 },
+	{ term: 'Chills', soc: SOC.general, p: 0.35, maxGrade: 2, days: [1, 1], duration: [0, 1], relatedBias: 3 },
+	{ term: 'Cytokine release syndrome', soc: SOC.immune, p: 0.1, maxGrade: 3, days: [1, 3], duration: [1, 4], relatedBias: 3.5 },
+	{ term: 'Fatigue', soc: SOC.general, p: 0.35, maxGrade: 2, days: [2, 20], duration: [3, 15], relatedBias: 1.8 },
+	{ term: 'Abdominal pain', soc: SOC.gi, p: 0.3, maxGrade: 3, days: [1, 30], duration: [2, 10], relatedBias: 0.8 },
+	{ term: 'Lymphocyte count decreased', soc: SOC.inv, p: 0.2, maxGrade: 4, days: [2, 10], duration: [3, 9], relatedBias: 2 },
+	{ term: 'Hypoalbuminemia', soc: SOC.metab, p: 0.25, maxGrade: 3, days: [5, 35], duration: [7, 21], relatedBias: 0.6 },
+	{ term: 'Nausea', soc: SOC.gi, p: 0.2, maxGrade: 2, days: [1, 10], duration: [1, 4], relatedBias: 1.5 }
+];
+
+export function demoGentuximab(): DemoFiles {
+	const cutoff = '2026-11-16';
+	const subjects = seeded(
+		rng(4706),
+		[
+			{ code: 'C1', n: 3, start: '2026-02-02' },
+			{ code: 'C2', n: 6, start: '2026-03-23' },
+			{ code: 'C3', n: 6, start: '2026-05-11' },
+			{ code: 'C4', n: 6, start: '2026-07-06' },
+			{ code: 'C5', n: 3, start: '2026-10-26' }
+		],
+		MAB_POOL,
+		cutoff,
+		4,
+		'0'
+	);
+	const shape: StudyShape = {
+		studyId: 'GTX-000',
+		drugs: [{ code: 'GENTUXIMAB', infusion: ['09:30', '11:00'], unit: 'mg/kg', dose: (l) => ({ C1: 1, C2: 3, C3: 6, C4: 10, C5: 15 })[l] ?? 0 }],
+		drugsInCycle: () => ['GENTUXIMAB'],
+		// One single dose in cycle 1 (21 days), then weekly in 28-day cycles, as the preset's schedule says.
+		dosingDays: (c) => (c === 1 ? [1] : [1, 8, 15, 22]),
+		cycleStart: (c) => (c === 1 ? 1 : 22 + (c - 2) * 28),
+		levelLabel: (l) => `Cohort ${l.slice(1)}`
+	};
+	return {
+		preset: 'gentuximab',
+		dataCutoff: cutoff,
+		description: `Synthetic demo: ${subjects.length} subjects over 5 cohorts, a single dose then repeated doses.`,
+		...build(shape, subjects, cutoff)
+	};
+}
+
+export function demoSkNk(): DemoFiles {
+	const cutoff = '2026-11-16';
+	const subjects = seeded(
+		rng(2020),
+		[
+			{ code: 'D20', n: 12, start: '2026-05-04' },
+			{ code: 'D30', n: 9, start: '2026-09-28' }
+		],
+		NK_POOL,
+		cutoff,
+		2,
+		'1'
+	);
+	const shape: StudyShape = {
+		studyId: 'SKNK-002',
+		drugs: [{ code: 'SK-NK', infusion: ['10:00', '10:45'], unit: 'cells', dose: (l) => (l === 'D20' ? 2e9 : 3e9) }],
+		drugsInCycle: () => ['SK-NK'],
+		dosingDays: () => [1, 8, 15, 22, 29, 36],
+		cycleStart: (c) => 1 + (c - 1) * 42,
+		levelLabel: (l) => `${l.slice(1)}×10^8 cells`
+	};
+	return {
+		preset: 'sk-nk',
+		dataCutoff: cutoff,
+		description: `Synthetic demo: ${subjects.length} subjects at two cell doses, weekly infusions.`,
+		...build(shape, subjects, cutoff)
+	};
+}
+
+export function allDemos(): DemoFiles[] {
+	return [demo001(), demoGentuximab(), demoSkNk()];
+}
