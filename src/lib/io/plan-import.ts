@@ -431,6 +431,10 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 	}
 
 	// ---- AE ----
+	if (files.ae && plan.isNewStudy && study.drugs.length === 0) {
+		// Without EX the drugs are unknown; one placeholder keeps AEREL rather than dropping it.
+		study.drugs.push({ code: 'STUDY DRUG', name: 'Study drug (not named in the files)' });
+	}
 	if (files.ae) {
 		const aeRead = readCsv(files.ae);
 		problems.push(...aeRead.problems);
