@@ -3,4 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./main.ts');
+// A computed specifier: the TypeScript entry is loaded by tsx at run time, not resolved by the type checker.
+const entry = new URL('./main.ts', import.meta.url).href;
+await import(entry);

@@ -1,0 +1,38 @@
+/** The AE listing's filter and sort as URL parameters, so a filtered view can be bookmarked and shared. */
+import { AE_SORT_KEYS, NO_FILTER, type AeFilter, type AeSortKey } from '$lib/domain/ae-listing';
+import { RELATEDNESS } from '$lib/domain/types';
+
+export interface AeView extends AeFilter {
+	sort: AeSortKey;
+	desc: boolean;
+}
+
+export function readAeView(params: URLSearchParams): AeView {
+	const rel = params.get('rel') ?? '';
+	const sort = params.get('sort') ?? 'subject';
+	const grade = Number(params.get('grade') ?? 0);
+	return {
+		doseLevel: params.get('level') ?? '',
+		minGrade: Number.isInteger(grade) && grade >= 0 && grade <= 5 ? grade : 0,
+		serious: params.get('serious') === '1',
+		relatedness: rel === 'related' || (RELATEDNESS as readonly string[]).includes(rel) ? (rel as AeFilter['relatedness']) : '',
+		text: params.get('q') ?? '',
+		sort: (AE_SORT_KEYS as readonly string[]).includes(sort) ? (sort as AeSortKey) : 'subject',
+		desc: params.get('desc') === '1'
+	};
+}
+
+export function writeAeView(v: AeView): string {
+	const p = new URLSearchParams();
+	if (v.doseLevel) p.set('level', v.doseLevel);
+	if (v.minGrade) p.set('grade', String(v.minGrade));
+	if (v.serious) p.set('serious', '1');
+	if (v.relatedness) p.set('rel', v.relatedness);
+	if (v.text.trim()) p.set('q', v.text.trim());
+	if (v.sort !== 'subject') p.set('sort', v.sort);
+	if (v.desc) p.set('desc', '1');
+	const s = p.toString();
+	return s ? `?${s}` : '';
+}
+
+export const DEFAULT_VIEW: AeView = { ...NO_FILTER, sort: 'subject', desc: false };

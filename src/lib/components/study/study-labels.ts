@@ -1,0 +1,33 @@
+/** Words for study settings, shared by the pages. */
+import type { DltWindow, EscalationDesign, SubjectStatus } from '$lib/domain/types';
+
+export function designLabel(d: EscalationDesign): string {
+	if (d.kind === '3+3') return d.deescalation ? '3+3 with de-escalation' : '3+3 (no de-escalation)';
+	return `BOIN, target DLT rate ${d.target}`;
+}
+
+export function windowLabel(w: DltWindow): string {
+	return `Cycle ${w.cycle}, days ${w.startDay}–${w.endDay}`;
+}
+
+export const STATUS_LABEL: Record<SubjectStatus, string> = {
+	screening: 'Screening',
+	on_treatment: 'On treatment',
+	completed: 'Completed',
+	discontinued: 'Discontinued',
+	screen_failure: 'Screen failure',
+	not_treated: 'Not treated'
+};
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** "3 mg/kg"; cell doses as the protocol writes them: 3000000000 cells → "30×10⁸ cells". */
+export function formatDose(amount: number, unit: string): string {
+	if (unit === 'cells' && amount >= 1e6) {
+		const exp = Math.floor(Math.log10(amount)) - 1;
+		const mantissa = amount / 10 ** exp;
+		const power = String(exp).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]!);
+		return `${Number.isInteger(mantissa) ? mantissa : mantissa.toFixed(1)}×10${power} cells`;
+	}
+	return `${amount} ${unit}`;
+}

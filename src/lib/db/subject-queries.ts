@@ -1,0 +1,27 @@
+/** Everything about one subject, for the subject page. */
+import { computeFirstExposure } from '../domain/first-exposure';
+import { compareDtc } from '../domain/partial-date';
+import type { AdverseEvent, DoseAdministration, Dtc, Study, Subject } from '../domain/types';
+import type { DoseWatchDatabase } from './database';
+
+export interface SubjectData {
+	study: Study;
+	subject: Subject;
+	doses: DoseAdministration[];
+	aes: AdverseEvent[];
+	firstDose: Dtc | null;
+}
+
+export async function loadSubjectData(db: DoseWatchDatabase, studyId: string, usubjid: string): Promise<SubjectData | null> {
+	return db.transaction('r', [db.studies, db.subjects, db.doses, db.aes], async () => {
+		const [study, subject] = await Promise.all([db.studies.get(studyId), db.subjects.get([studyId, usubjid])]);
+		if (!study || !subject) return null;
+		const doses = (await db.doses.where('[studyId+usubjid]').equals([studyId, usubjid]).toArray()).sort(
+			(a, b) => compareDtc(a.start, b.start) || a.seq - b.seq
+		);
+		const aes = (await db.aes.where('[studyId+usubjid]').equals([studyId, usubjid]).toArray()).sort(
+			(a, b) => compareDtc(a.start, b.start) || a.aeseq - b.aeseq
+		);
+		return { study, subject, doses, aes, firstDose: computeFirstExposure(subject, doses) };
+	});
+}

@@ -1,0 +1,63 @@
+/**
+ * Loads the demo studies shipped under static/demo through the same import planner real files go through,
+ * into their preset studies, all in one transaction.
+ */
+import type { DoseWatchDatabase } from '$lib/db/database';
+import { readSettings, writeSetting } from '$lib/db/settings';
+import { commitImport } from '$lib/db/study-repository';
+import { formatProblem, hasErrors } from '$lib/io/import-types';
+import { planImport } from '$lib/io/plan-import';
+import type { ImportPlan } from '$lib/io/import-types';
+import { createStudyFromPreset, findPreset } from '$lib/presets/study-presets';
+
+interface DemoIndexEntry {
+	preset: string;
+	dataCutoff: string;
+	description: string;
+}
+
+export function demoStudyId(preset: string): string {
+	return `demo-${preset}`;
+}
+
+export async function loadDemoStudies(db: DoseWatchDatabase, fetchFn: typeof fetch, base: string, now: string) {
+	const get = async (path: string) => {
+		const res = await fetchFn(`${base}/demo/${path}`);
+		if (!res.ok) throw new Error(`Could not load the demo file ${path} (${res.status})`);
+		return res.text();
+	};
+	const index: DemoIndexEntry[] = JSON.parse(await get('index.json'));
+	const plans: ImportPlan[] = [];
+	for (const entry of index) {
+		const preset = findPreset(entry.preset);
+		if (!preset) throw new Error(`The demo names an unknown preset ${entry.preset}`);
+		const [dm, ex, ae] = await Promise.all(['dm', 'ex', 'ae'].map((f) => get(`${entry.preset}/${f}.csv`)));
+		const target = createStudyFromPreset(preset, {
+			id: demoStudyId(entry.preset),
+			now,
+			isDemo: true,
+			dataCutoff: entry.dataCutoff
+		});
+		const plan = planImport(
+			{ dm: { name: 'dm.csv', text: dm! }, ex: { name: 'ex.csv', text: ex! }, ae: { name: 'ae.csv', text: ae! } },
+			{ target, newStudyId: target.id, now, who: 'DoseWatch demo' }
+		);
+		if (hasErrors(plan.problems)) throw new Error(`Demo ${entry.preset}: ${formatProblem(plan.problems[0]!)}`);
+		plans.push({ ...plan, isNewStudy: true });
+	}
+	await db.transaction('rw', [db.studies, db.subjects, db.doses, db.aes, db.audit, db.settings], async () => {
+		for (const plan of plans) {
+			if (await db.studies.get(plan.study.id)) continue;
+			await commitImport(db, plan, { who: 'DoseWatch demo', at: now, files: ['demo dm.csv', 'demo ex.csv', 'demo ae.csv'] });
+		}
+		await writeSetting(db, 'demoLoaded', true);
+	});
+}
+
+/** On first start with an empty database, load the demo; never again once it was offered. */
+export async function loadDemoOnFirstStart(db: DoseWatchDatabase, fetchFn: typeof fetch, base: string, now: string) {
+	const settings = await readSettings(db);
+	if (settings.demoLoaded || (await db.studies.count()) > 0) return false;
+	await loadDemoStudies(db, fetchFn, base, now);
+	return true;
+}

@@ -1,0 +1,147 @@
+import { expect, test } from '@playwright/test';
+import { FIXTURES, PILOT, openWithDemo, setReviewer, shot } from './helpers';
+
+test('first start loads the demo and says plainly that it is demo data', async ({ page }) => {
+	await openWithDemo(page);
+	await expect(page.getByRole('note')).toContainText('Demo data loaded');
+	await expect(page.getByRole('link', { name: /Gentuximab/ })).toBeVisible();
+	await expect(page.getByRole('link', { name: /SK-NK cells/ })).toBeVisible();
+	await shot(page, 'home');
+
+	await page.getByRole('link', { name: /BAT4706 \+ BAT1308/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('BAT4706 + BAT1308 in advanced solid tumours (Phase 1, 3+3)');
+	await expect(page.getByRole('note')).toContainText('This study is synthetic');
+	await expect(page.getByRole('heading', { name: /DL5: BAT4706 6 \+ BAT1308 3 mg\/kg/ })).toBeVisible();
+	await shot(page, 'overview');
+
+	await page.getByRole('link', { name: 'BAT-001-0401' }).click();
+	await expect(page.getByRole('heading', { name: 'Subject BAT-001-0401' })).toBeVisible();
+	const chronology = page.getByRole('table').first();
+	await expect(chronology.getByRole('row', { name: /AE 1 grade change.*now G4/ })).toContainText('8');
+	await shot(page, 'subject');
+});
+
+test('imports the real CDISC pilot files: all 306 subjects and 1,191 AEs, kept after a reload', async ({ page }) => {
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Ada Import');
+	await page.goto('/import');
+	await page.getByLabel('DM: demographics (required)').setInputFiles(`${PILOT}/dm.csv`);
+	await page.getByLabel('EX: exposure (dosing)').setInputFiles(`${PILOT}/ex.csv`);
+	await page.getByLabel('AE: adverse events').setInputFiles(`${PILOT}/ae.csv`);
+	await page.getByRole('button', { name: 'Check the files' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'No errors found' })).toBeVisible();
+	await expect(page.getByText('1191: 1191 grades derived from AESEV')).toBeVisible();
+	await shot(page, 'import-preview');
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('Imported 306 subjects, 591 dose records and 1191 adverse events');
+	await page.getByRole('link', { name: 'CDISCPILOT01' }).click();
+	await page.getByRole('link', { name: 'Adverse events' }).click();
+	await expect(page.getByText('Showing 1191 of 1191 adverse events.')).toBeVisible();
+
+	await page.reload();
+	await expect(page.getByText('Showing 1191 of 1191 adverse events.')).toBeVisible();
+	await page.getByLabel('Term, SOC or subject').fill('01-701-1015');
+	await expect(page.getByText('Showing 3 of 1191 adverse events.')).toBeVisible();
+	expect(page.url()).toContain('q=01-701-1015');
+	await page.getByRole('link', { name: 'Overview' }).click();
+	const total = async () =>
+		(await page.getByRole('heading', { level: 3 }).allInnerTexts())
+			.map((t) => Number(/(\d+) subjects?/.exec(t)?.[1] ?? 0))
+			.reduce((a, b) => a + b, 0);
+	await expect.poll(total).toBe(306);
+});
+
+test('a broken file is refused with file, row and column, and nothing is written', async ({ page }) => {
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Ada Import');
+	await page.goto('/import');
+	await page.getByLabel('DM: demographics (required)').setInputFiles(`${FIXTURES}/small/dm.csv`);
+	await page.getByLabel('AE: adverse events').setInputFiles(`${FIXTURES}/broken/01-impossible-date.ae.csv`);
+	await page.getByRole('button', { name: 'Check the files' }).click();
+	const problems = page.getByRole('table').filter({ hasText: 'Problem' });
+	await expect(problems.getByRole('row', { name: /01-impossible-date\.ae\.csv 3 AESTDTC .*no month 13/ })).toBeVisible();
+	await expect(page.getByText('Nothing can be imported until the errors above are fixed')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
+	await shot(page, 'import-refused');
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: 'TST01' })).toHaveCount(0);
+});
+
+test('a reviewer edits an AE attribution; the revision is kept with who and why', async ({ page }) => {
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Grace Monitor');
+	await page.goto('/study/demo-bat4706-bat1308/subjects/BAT-001-0305');
+	await page.getByRole('button', { name: 'Edit AE 1 Aspartate aminotransferase increased' }).click();
+	await page.getByLabel('Related to BAT4706 Injection').selectOption('probable');
+	await page.getByLabel('Reason for change (kept in the audit trail)').fill('Positive rechallenge');
+	await shot(page, 'ae-form');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	const row = page.getByRole('table').filter({ hasText: 'Related to BAT4706' }).getByRole('row', { name: /Aspartate aminotransferase increased/ });
+	await expect(row).toContainText('Probable');
+	await row.getByText('1 revision').click();
+	await expect(row).toContainText('Unlikely → Probable, Dr Grace Monitor');
+	await expect(row).toContainText('Positive rechallenge');
+	await shot(page, 'subject-after-edit');
+});
+
+test('adds an AE by hand with the CTCAE picker, using only the keyboard for the term', async ({ page }) => {
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Grace Monitor');
+	await page.goto('/study/demo-sk-nk/subjects/SKNK-002-1201');
+	await page.getByRole('button', { name: 'Add an adverse event' }).click();
+	await page.getByRole('combobox', { name: 'CTCAE v5.0 term' }).pressSequentially('cytokine');
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('Enter');
+	await expect(page.getByLabel('System organ class')).toHaveValue('Immune system disorders');
+	await page.getByLabel('Grade (worst)').selectOption('2');
+	await expect(page.getByRole('row', { name: /G2 Hypotension responding to fluids/ })).toBeVisible();
+	await page.getByLabel('Onset').fill('2026-09-29T14:00');
+	await page.getByLabel('Related to SK-NK Injection').selectOption('probable');
+	await shot(page, 'ae-form-new');
+	await page.getByRole('button', { name: 'Add adverse event' }).click();
+	const aes = page.getByRole('table').filter({ hasText: 'Related to SK-NK' });
+	await expect(aes.getByRole('row', { name: /Cytokine release syndrome/ })).toContainText('Probable');
+});
+
+test('after one visit the app works offline, deep links included', async ({ page, context }) => {
+	await openWithDemo(page);
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.reload();
+	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+
+	await context.setOffline(true);
+	await page.goto('/study/demo-bat4706-bat1308/aes?grade=4');
+	await expect(page.getByText('Showing 4 of 37 adverse events.')).toBeVisible();
+	await page.reload();
+	await expect(page.getByText('Showing 4 of 37 adverse events.')).toBeVisible();
+	await page.getByRole('link', { name: 'BAT-001-0504' }).click();
+	await expect(page.getByRole('heading', { name: 'Subject BAT-001-0504' })).toBeVisible();
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+	await expect(page.getByRole('heading', { name: 'Import a study' })).toBeVisible();
+	await shot(page, 'offline-import');
+	await context.setOffline(false);
+});
+
+test('backup downloads, and a damaged backup is refused with nothing changed', async ({ page }) => {
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Ada Import');
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download a backup' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toMatch(/^dosewatch-backup-\d{4}-\d{2}-\d{2}\.json$/);
+	const text = await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+	await page.getByLabel('Restore from a backup file').setInputFiles({
+		name: 'truncated.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(text.slice(0, 5000))
+	});
+	await expect(page.getByRole('alert')).toHaveText('truncated.json cannot be restored: it is not valid JSON (the file may be truncated or damaged). Nothing was changed.');
+	await page.getByLabel('Restore from a backup file').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+	await expect(page.getByRole('alertdialog')).toContainText('holds 3 studies');
+	await shot(page, 'settings');
+	await page.getByRole('button', { name: 'Replace with this backup' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Restored good.json' })).toBeVisible();
+});

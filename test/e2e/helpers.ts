@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+
+export const PILOT = resolve(import.meta.dirname, '../../../shared/data/cdiscpilot01');
+export const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+export const SCREENS = resolve(import.meta.dirname, '__screenshots__');
+
+/** Opens the app and waits until the demo (loaded on first start) is listed. */
+export async function openWithDemo(page: Page) {
+	await page.goto('/');
+	await page.getByRole('heading', { name: 'Studies', level: 1 }).waitFor();
+	await page.getByRole('link', { name: /BAT4706 \+ BAT1308/ }).waitFor();
+}
+
+export async function setReviewer(page: Page, name: string) {
+	await page.goto('/settings');
+	await page.getByLabel('Your name', { exact: true }).fill(name);
+	await page.getByRole('button', { name: 'Save name' }).click();
+	await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+}
+
+export function shot(page: Page, name: string) {
+	return page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage: true });
+}
