@@ -169,3 +169,15 @@ export function formatDtc(dtc: Dtc | null | undefined): string {
 	if (p.hour === null) return date;
 	return `${date} ${String(p.hour).padStart(2, '0')}:${String(p.minute ?? 0).padStart(2, '0')}`;
 }
+
+/** First and last calendar day (as day numbers) a recorded date can stand for; null when blank or invalid. */
+export function dayRange(dtc: Dtc | null | undefined): [number, number] | null {
+	if (!dtc) return null;
+	const p = parseDtc(dtc);
+	if (!p.ok) return null;
+	const { year, month, day } = p.value;
+	if (month === null) return [Date.UTC(year, 0, 1) / 86_400_000, Date.UTC(year, 11, 31) / 86_400_000];
+	if (day === null) return [Date.UTC(year, month - 1, 1) / 86_400_000, Date.UTC(year, month, 0) / 86_400_000];
+	const d = Date.UTC(year, month - 1, day) / 86_400_000;
+	return [d, d];
+}

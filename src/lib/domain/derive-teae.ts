@@ -1,0 +1,69 @@
+/**
+ * Treatment-emergent flag of an AE, after admiral's derive_var_trtemfl. The first case that applies decides:
+ *  1. No first dose: not treatment-emergent.
+ *  2. The AE ended before the first dose: not treatment-emergent.
+ *  3. Onset unknown: treatment-emergent (the cautious default).
+ *  4. Onset (imputed when partial) on or after the first dose and no later than N days after the last dose:
+ *     treatment-emergent.
+ *  5. Started before the first dose and worsened (its grade rose) on or after it: treatment-emergent.
+ *  6. Otherwise not (before the first dose without worsening, or more than N days after the last dose).
+ * Partial onsets are imputed as admiral's ADAE template does: the first day of the missing period, or the first
+ * dose date when that falls inside the period. The imputed date is returned so the UI can say it was imputed.
+ */
+import { dayNumber, dayRange, formatDtc } from './partial-date';
+import type { AdverseEvent, Dtc } from './types';
+
+export interface TeaeResult {
+	teae: boolean;
+	reason: string;
+	/** The onset used (YYYY-MM-DD): imputed when the recorded onset is partial, null when unknown. */
+	onset: string | null;
+	onsetImputed: boolean;
+}
+
+const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+export function imputeOnset(start: Dtc | null, firstDose: Dtc | null): { date: string; imputed: boolean } | null {
+	const range = dayRange(start);
+	if (!range) return null;
+	if (range[0] === range[1]) return { date: iso(range[0]), imputed: false };
+	const first = dayNumber(firstDose);
+	const day = first !== null && first >= range[0] && first <= range[1] ? first : range[0];
+	return { date: iso(day), imputed: true };
+}
+
+export function deriveTeae(
+	ae: Pick<AdverseEvent, 'start' | 'end' | 'gradeHistory'>,
+	firstDose: Dtc | null,
+	lastDose: Dtc | null,
+	windowDays: number
+): TeaeResult {
+	const first = dayNumber(firstDose);
+	if (first === null) return { teae: false, reason: 'No dose given: not treatment-emergent.', onset: null, onsetImputed: false };
+	const end = dayRange(ae.end);
+	if (end && end[1] < first)
+		return { teae: false, reason: `Ended ${formatDtc(ae.end)}, before the first dose.`, onset: imputeOnset(ae.start, firstDose)?.date ?? null, onsetImputed: false };
+	const onset = imputeOnset(ae.start, firstDose);
+	if (!onset) return { teae: true, reason: 'Onset date unknown: treatment-emergent (cautious default).', onset: null, onsetImputed: false };
+	const onsetDay = dayNumber(onset.date)!;
+	const imputedNote = onset.imputed ? ` (onset imputed from ${ae.start} as ${formatDtc(onset.date)})` : '';
+	const last = dayNumber(lastDose) ?? first;
+	if (onsetDay >= first && onsetDay <= last + windowDays)
+		return { teae: true, reason: `Onset on or after the first dose and within ${windowDays} days of the last dose${imputedNote}.`, ...withOnset(onset) };
+	if (onsetDay < first) {
+		let before = 0;
+		for (const h of ae.gradeHistory) {
+			const d = dayNumber(h.from);
+			if (d === null) continue;
+			if (d < first) before = Math.max(before, h.grade);
+			else if (h.grade > before && before > 0)
+				return { teae: true, reason: `Started before the first dose and worsened to grade ${h.grade} on ${formatDtc(h.from)}, on treatment.`, ...withOnset(onset) };
+		}
+		return { teae: false, reason: `Started before the first dose${imputedNote} and did not worsen on treatment.`, ...withOnset(onset) };
+	}
+	return { teae: false, reason: `Onset more than ${windowDays} days after the last dose${imputedNote}.`, ...withOnset(onset) };
+}
+
+function withOnset(onset: { date: string; imputed: boolean }) {
+	return { onset: onset.date, onsetImputed: onset.imputed };
+}

@@ -1,0 +1,151 @@
+/**
+ * DLT verdicts for a whole study as of a date: per AE (engine and, where the committee decided, its decision),
+ * per subject (DLT, no DLT, pending, not evaluable) and per dose level (counts and where the 3+3 rules stand).
+ * Pure: the same function serves the app, the headless command and the tests.
+ */
+import { computeFirstExposure, computeLastExposure } from '../first-exposure';
+import { compareNatural } from '../natural-order';
+import { compareDtc, dateOfStudyDay, dayNumber, formatDtc } from '../partial-date';
+import { deriveTeae } from '../derive-teae';
+import type { AdverseEvent, DoseAdministration, Study, Subject } from '../types';
+import { evaluateAe, type AeEvaluation } from './evaluate-ae';
+import type { AeVerdict, DltRuleSet, SubjectDltStatus, ThreePlusThreeStatus } from './rule-types';
+
+export interface CommitteeDecision {
+	decision: 'dlt' | 'not_dlt';
+	reason: string;
+	by: string;
+	at: string;
+}
+
+export interface EventEvaluation extends AeEvaluation {
+	ae: AdverseEvent;
+	teae: boolean;
+	teaeReason: string;
+	/** The committee's decision, when there is one. */
+	committee: CommitteeDecision | null;
+	/** What counts: the committee's decision where given, else the engine's verdict. */
+	effective: AeVerdict;
+}
+
+export interface SubjectEvaluation {
+	subject: Subject;
+	firstDose: string | null;
+	windowEnd: string | null;
+	status: SubjectDltStatus;
+	reason: string;
+	events: EventEvaluation[];
+}
+
+export interface DoseLevelEvaluation {
+	doseLevel: string;
+	enrolled: number;
+	evaluable: number;
+	dlts: number;
+	pending: number;
+	notEvaluable: number;
+	decision: ThreePlusThreeStatus;
+	reason: string;
+	/** True when a committee decision changed a count at this level. */
+	usesCommittee: boolean;
+}
+
+export interface StudyEvaluation {
+	asOf: string;
+	ruleSet: { id: string; version: number };
+	subjects: SubjectEvaluation[];
+	doseLevels: DoseLevelEvaluation[];
+}
+
+export const adjudicationKey = (usubjid: string, aeseq: number) => `${usubjid}\u0000${aeseq}`;
+
+/** Where the 3+3 rules stand for a dose level, from its evaluable subjects and DLTs. */
+export function computeThreePlusThreeStatus(evaluable: number, dlts: number): { decision: ThreePlusThreeStatus; reason: string } {
+	if (dlts >= 2) return { decision: 'de_escalate', reason: `${dlts} DLTs in ${evaluable} evaluable: above the MTD; de-escalate.` };
+	if (evaluable >= 6) return { decision: 'escalate', reason: `${dlts} of ${evaluable} evaluable had a DLT (at most 1 of 6): escalate.` };
+	if (evaluable === 3 && dlts === 0) return { decision: 'escalate', reason: '0 of 3 evaluable had a DLT: escalate.' };
+	if (evaluable === 3 && dlts === 1) return { decision: 'expand', reason: '1 of 3 evaluable had a DLT: expand the cohort to 6.' };
+	if (evaluable < 3) return { decision: 'enrolling', reason: `${evaluable} evaluable (3 needed), ${dlts} DLT${dlts === 1 ? '' : 's'}: keep enrolling.` };
+	return { decision: 'enrolling', reason: `${evaluable} of 6 evaluable with ${dlts} DLT: complete the cohort of 6.` };
+}
+
+export interface StudyInput {
+	study: Pick<Study, 'doseLevels' | 'teaeWindowDays'>;
+	subjects: readonly Subject[];
+	doses: readonly DoseAdministration[];
+	aes: readonly AdverseEvent[];
+	ruleSet: DltRuleSet;
+	asOf: string;
+	decisions?: ReadonlyMap<string, CommitteeDecision>;
+}
+
+export function evaluateSubject(
+	subject: Subject,
+	doses: readonly DoseAdministration[],
+	aes: readonly AdverseEvent[],
+	input: Pick<StudyInput, 'ruleSet' | 'asOf' | 'decisions' | 'study'>
+): SubjectEvaluation {
+	const set = input.ruleSet;
+	const first = computeFirstExposure(subject, doses);
+	const firstDate = first ? first.slice(0, 10) : null;
+	const last = computeLastExposure(doses);
+	const windowEnd = firstDate ? dateOfStudyDay(set.window.endDay, firstDate) : null;
+	const ordered = [...aes].sort((a, b) => compareDtc(a.start, b.start) || a.aeseq - b.aeseq);
+	const events: EventEvaluation[] = ordered.map((ae) => {
+		const e = evaluateAe(ae, { firstDose: first, asOf: input.asOf, subjectAes: aes }, set);
+		const t = deriveTeae(ae, first, last, input.study.teaeWindowDays);
+		const committee = input.decisions?.get(adjudicationKey(ae.usubjid, ae.aeseq)) ?? null;
+		return { ...e, ae, teae: t.teae, teaeReason: t.reason, committee, effective: committee?.decision ?? e.verdict };
+	});
+	const base = { subject, firstDose: firstDate, windowEnd, events };
+	if (!firstDate) return { ...base, status: 'not_evaluable', reason: 'Never dosed: not evaluable for DLT.' };
+	const dlt = events.find((e) => e.effective === 'dlt');
+	if (dlt) {
+		const by = dlt.committee ? ' (committee decision)' : dlt.rule ? ` (rule ${dlt.rule})` : '';
+		return { ...base, status: 'dlt', reason: `DLT: ${dlt.ae.term} AE ${dlt.ae.aeseq}${dlt.studyDay !== null ? ` on day ${dlt.studyDay}` : ''}${by}.` };
+	}
+	const windowOver = dayNumber(input.asOf)! >= dayNumber(windowEnd)!;
+	const pending = events.filter((e) => e.effective === 'pending');
+	if (!windowOver)
+		return { ...base, status: 'pending', reason: `In the DLT window until ${formatDtc(windowEnd)} (day ${set.window.endDay}); no DLT so far${pending.length ? `, ${pending.length} event(s) pending` : ''}.` };
+	if (pending.length)
+		return { ...base, status: 'pending', reason: `Window completed ${formatDtc(windowEnd)}; awaiting ${pending.map((e) => `${e.ae.term} (AE ${e.ae.aeseq})`).join(', ')}.` };
+	return { ...base, status: 'no_dlt', reason: `Completed the DLT window (to ${formatDtc(windowEnd)}) without a DLT.` };
+}
+
+export function evaluateStudy(input: StudyInput): StudyEvaluation {
+	const dosesBy = group(input.doses);
+	const aesBy = group(input.aes);
+	const subjects = [...input.subjects]
+		.sort((a, b) => compareNatural(a.usubjid, b.usubjid))
+		.map((s) => evaluateSubject(s, dosesBy.get(s.usubjid) ?? [], aesBy.get(s.usubjid) ?? [], input));
+	const doseLevels = input.study.doseLevels.map((level): DoseLevelEvaluation => {
+		const at = subjects.filter((s) => s.subject.doseLevel === level.code);
+		const count = (status: SubjectDltStatus) => at.filter((s) => s.status === status).length;
+		const evaluable = count('dlt') + count('no_dlt');
+		const dlts = count('dlt');
+		const { decision, reason } = computeThreePlusThreeStatus(evaluable, dlts);
+		return {
+			doseLevel: level.code,
+			enrolled: at.length,
+			evaluable,
+			dlts,
+			pending: count('pending'),
+			notEvaluable: count('not_evaluable'),
+			decision,
+			reason,
+			usesCommittee: at.some((s) => s.events.some((e) => e.committee && e.committee.decision !== e.verdict))
+		};
+	});
+	return { asOf: input.asOf, ruleSet: { id: input.ruleSet.id, version: input.ruleSet.version }, subjects, doseLevels };
+}
+
+function group<T extends { usubjid: string }>(rows: readonly T[]): Map<string, T[]> {
+	const m = new Map<string, T[]>();
+	for (const r of rows) {
+		const list = m.get(r.usubjid);
+		if (list) list.push(r);
+		else m.set(r.usubjid, [r]);
+	}
+	return m;
+}

@@ -1,0 +1,73 @@
+/**
+ * A DLT definition as data: a versioned rule set, each rule holding the protocol's own sentence, the reading
+ * DoseWatch takes of it, and the machine condition. The engine (evaluate-ae.ts) interprets these; it holds no
+ * protocol-specific numbers of its own.
+ */
+import type { Relatedness } from '../types';
+
+/** A named group of AE terms: by CTCAE/MedDRA term, system organ class, or words in the term. */
+export interface TermCategory {
+	terms: string[];
+	socs: string[];
+	/** Case-insensitive words or fragments matched inside the term ("hemorrhage", "bleeding"). */
+	patterns: string[];
+	reading: string;
+}
+
+export interface TermSelector {
+	/** The AE's term is in one of these categories… */
+	categories?: string[];
+	/** …or is one of these terms. */
+	terms?: string[];
+	/** "Everything else": the AE is in none of these categories. */
+	notCategories?: string[];
+	/** Never these (covered by a more specific rule). */
+	excludeCategories?: string[];
+}
+
+/** The event does not count if it resolves within a time after supportive or symptomatic treatment. */
+export interface ResolutionException {
+	id: string;
+	protocol: string;
+	reading: string;
+	selector: TermSelector;
+	/** Treatment must be recorded (AECONTRT = Y) for the exception to apply. */
+	requiresTreatment: boolean;
+	/** Longest time from onset to relief (end of the event, or grade below the rule's minimum), in hours. */
+	withinHours: number;
+	/** Words for the limit in reasons: "3 days", "2 hours". */
+	limitText: string;
+}
+
+export interface DltRule {
+	id: string;
+	label: string;
+	protocol: string;
+	reading: string;
+	selector: TermSelector;
+	grade: { min: number; max?: number };
+	/** The event stays at or above `atLeastGrade` for at least `days` days (from the grade history). */
+	duration?: { atLeastGrade: number; days: number };
+	/** Another event of the same subject in this category overlaps in time (or the event itself is in it). */
+	concurrent?: { category: string; label: string };
+	exceptions?: ResolutionException[];
+}
+
+export interface DltRuleSet {
+	id: string;
+	version: number;
+	title: string;
+	/** Where the definition comes from, and its full text. */
+	source: string;
+	protocolText: string;
+	window: { startDay: number; endDay: number; protocol: string; reading: string };
+	attribution: { minimum: Relatedness; protocol: string; reading: string };
+	/** Common MedDRA synonyms mapped to their CTCAE term ("Neutropenia" → "Neutrophil count decreased"). */
+	synonyms: Record<string, string>;
+	categories: Record<string, TermCategory>;
+	rules: DltRule[];
+}
+
+export type AeVerdict = 'dlt' | 'not_dlt' | 'pending';
+export type SubjectDltStatus = 'dlt' | 'no_dlt' | 'pending' | 'not_evaluable';
+export type ThreePlusThreeStatus = 'enrolling' | 'escalate' | 'expand' | 'de_escalate';

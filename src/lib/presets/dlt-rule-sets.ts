@@ -1,0 +1,78 @@
+/**
+ * The DLT rule set presets (./dlt-rules/*.json), validated on load so a malformed preset fails the tests.
+ */
+import * as v from 'valibot';
+import type { DltRuleSet } from '../domain/dlt/rule-types';
+import { RELATEDNESS } from '../domain/types';
+import bat from './dlt-rules/bat4706-bat1308.json';
+import generic from './dlt-rules/generic.json';
+
+const Selector = v.object({
+	categories: v.optional(v.array(v.string())),
+	terms: v.optional(v.array(v.string())),
+	notCategories: v.optional(v.array(v.string())),
+	excludeCategories: v.optional(v.array(v.string()))
+});
+
+export const DltRuleSetSchema = v.object({
+	id: v.pipe(v.string(), v.minLength(1)),
+	version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+	title: v.string(),
+	source: v.string(),
+	protocolText: v.string(),
+	window: v.object({ startDay: v.number(), endDay: v.number(), protocol: v.string(), reading: v.string() }),
+	attribution: v.object({ minimum: v.picklist(RELATEDNESS), protocol: v.string(), reading: v.string() }),
+	synonyms: v.record(v.string(), v.string()),
+	categories: v.record(
+		v.string(),
+		v.object({ terms: v.array(v.string()), socs: v.array(v.string()), patterns: v.array(v.string()), reading: v.string() })
+	),
+	rules: v.array(
+		v.object({
+			id: v.string(),
+			label: v.string(),
+			protocol: v.string(),
+			reading: v.string(),
+			selector: Selector,
+			grade: v.object({ min: v.pipe(v.number(), v.minValue(1), v.maxValue(5)), max: v.optional(v.number()) }),
+			duration: v.optional(v.object({ atLeastGrade: v.number(), days: v.pipe(v.number(), v.minValue(1)) })),
+			concurrent: v.optional(v.object({ category: v.string(), label: v.string() })),
+			exceptions: v.optional(
+				v.array(
+					v.object({
+						id: v.string(),
+						protocol: v.string(),
+						reading: v.string(),
+						selector: Selector,
+						requiresTreatment: v.boolean(),
+						withinHours: v.pipe(v.number(), v.minValue(0)),
+						limitText: v.string()
+					})
+				)
+			)
+		})
+	)
+});
+
+/** Refuses a rule set that names a category it does not define. */
+export function assertCategoriesDefined(set: DltRuleSet): void {
+	const known = new Set(Object.keys(set.categories));
+	const named = set.rules.flatMap((r) => [
+		...(r.selector.categories ?? []),
+		...(r.selector.notCategories ?? []),
+		...(r.selector.excludeCategories ?? []),
+		...(r.concurrent ? [r.concurrent.category] : []),
+		...(r.exceptions ?? []).flatMap((e) => e.selector.categories ?? [])
+	]);
+	for (const c of named) if (!known.has(c)) throw new Error(`DLT rule set ${set.id}: category "${c}" is not defined`);
+}
+
+export const DLT_RULE_SETS: DltRuleSet[] = [bat, generic].map((raw) => {
+	const set = v.parse(DltRuleSetSchema, raw) as DltRuleSet;
+	assertCategoriesDefined(set);
+	return set;
+});
+
+export function findRuleSet(id: string): DltRuleSet | undefined {
+	return DLT_RULE_SETS.find((s) => s.id === id);
+}
