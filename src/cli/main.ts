@@ -9,6 +9,14 @@ import { importReportText } from '../lib/io/import-report';
 import { hasErrors } from '../lib/io/import-types';
 import { planImport } from '../lib/io/plan-import';
 import { createStudyFromPreset, findPreset, STUDY_PRESETS } from '../lib/presets/study-presets';
+import { DLT_RULE_SETS, findRuleSet } from '../lib/presets/dlt-rule-sets';
+import { evaluateStudy } from '../lib/domain/dlt/evaluate-study';
+import { evaluationCsv, evaluationJson, evaluationText } from '../lib/io/evaluation-report';
+import { formatProblem } from '../lib/io/import-types';
+import { StudySchema } from '../lib/io/record-schemas';
+import { parseDtc } from '../lib/domain/partial-date';
+import type { Study } from '../lib/domain/types';
+import * as v from 'valibot';
 
 const USAGE = `Usage: dosewatch <command> [options]
 
@@ -17,6 +25,12 @@ Commands:
       Checks SDTM (or ADaM ADSL/ADAE) files exactly as the app's import preview does and prints the
       problem report. Exit code 1 when there is an error, 0 otherwise.
       --preset checks dose levels and drugs against a study preset (${STUDY_PRESETS.map((p) => p.id).join(', ')}).
+
+  evaluate (--preset ID | --study FILE) --dm DM.csv --ex EX.csv --ae AE.csv [--as-of YYYY-MM-DD] [--format json|csv|text]
+      DLT verdicts per AE, subject and dose level, with TEAE flags, as of a date (default: today).
+      --preset: a DLT rule set (${DLT_RULE_SETS.map((s) => s.id).join(', ')}) or a study preset; dose levels are
+      the codes found in DM.ACTARMCD (else ARMCD), in natural order (DL2 before DL10).
+      --study: a study JSON file (as in a DoseWatch backup); dose levels follow its escalation order.
 `;
 
 class UsageError extends Error {}
@@ -64,12 +78,93 @@ function validate(args: string[]): number {
 	return hasErrors(plan.problems) ? 1 : 0;
 }
 
+function readStudyFile(path: string): Study {
+	let raw: unknown;
+	try {
+		raw = JSON.parse(readFileSync(path, 'utf8'));
+	} catch (e) {
+		throw new UsageError(`--study ${path}: cannot read it as JSON (${(e as Error).message})`);
+	}
+	const candidate = (raw as { study?: unknown }).study && !(raw as { id?: unknown }).id ? (raw as { study: unknown }).study : raw;
+	const r = v.safeParse(StudySchema, candidate);
+	if (!r.success) {
+		const issue = r.issues[0];
+		const where = (issue.path ?? []).map((p) => String(p.key)).join('.');
+		throw new UsageError(`--study ${path}: ${where ? `${where}: ` : ''}${issue.message}`);
+	}
+	return r.output as Study;
+}
+
+function evaluate(args: string[]): number {
+	const { values } = parseArgs({
+		args,
+		options: {
+			preset: { type: 'string' },
+			study: { type: 'string' },
+			dm: { type: 'string' },
+			ex: { type: 'string' },
+			ae: { type: 'string' },
+			'as-of': { type: 'string' },
+			format: { type: 'string', default: 'json' }
+		},
+		strict: true
+	});
+	if (Boolean(values.preset) === Boolean(values.study)) throw new UsageError('evaluate needs exactly one of --preset ID or --study FILE');
+	if (!values.dm) throw new UsageError('evaluate needs --dm DM.csv');
+	if (!['json', 'csv', 'text'].includes(values.format!)) throw new UsageError('--format must be json, csv or text');
+	const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
+	const parsedAsOf = parseDtc(asOf);
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !parsedAsOf.ok) throw new UsageError(`--as-of "${asOf}" is not a YYYY-MM-DD date`);
+
+	let target: Study | null = null;
+	let ruleSetId: string;
+	let teaeWindowDays = 30;
+	if (values.study) {
+		target = readStudyFile(values.study);
+		ruleSetId = target.dltRuleSet;
+		teaeWindowDays = target.teaeWindowDays;
+	} else {
+		const studyPreset = findPreset(values.preset!);
+		ruleSetId = studyPreset ? studyPreset.study.dltRuleSet : values.preset!;
+		if (studyPreset) teaeWindowDays = studyPreset.study.teaeWindowDays;
+	}
+	const ruleSet = findRuleSet(ruleSetId);
+	if (!ruleSet) {
+		const known = [...DLT_RULE_SETS.map((s) => s.id), ...STUDY_PRESETS.map((p) => p.id)];
+		throw new UsageError(`unknown DLT rule set or preset "${ruleSetId}" (known: ${[...new Set(known)].join(', ')})`);
+	}
+	const now = new Date().toISOString();
+	const plan = planImport(
+		{ dm: readSource(values.dm, '--dm')!, ex: readSource(values.ex, '--ex'), ae: readSource(values.ae, '--ae') },
+		{ target, newStudyId: 'evaluate', now, who: 'dosewatch evaluate' }
+	);
+	if (hasErrors(plan.problems)) {
+		process.stderr.write(`dosewatch: the files have errors; nothing was evaluated.\n`);
+		for (const p of plan.problems.filter((x) => x.severity === 'error')) process.stderr.write(`  ERROR ${formatProblem(p)}\n`);
+		return 1;
+	}
+	const ev = evaluateStudy({
+		study: { doseLevels: plan.study.doseLevels, teaeWindowDays },
+		subjects: plan.subjects,
+		doses: plan.doses,
+		aes: plan.aes,
+		ruleSet,
+		asOf
+	});
+	if (values.format === 'json') process.stdout.write(JSON.stringify(evaluationJson(ev, values.preset ?? ruleSet.id), null, 2) + '\n');
+	else if (values.format === 'csv') process.stdout.write(evaluationCsv(ev));
+	else process.stdout.write(evaluationText(ev, plan.study.title));
+	return 0;
+}
+
 export function main(argv: string[]): number {
 	const [command, ...rest] = argv;
 	try {
 		switch (command) {
 			case 'validate':
 				return validate(rest);
+			case 'evaluate':
+				return evaluate(rest);
 			case undefined:
 			case 'help':
 			case '--help':

@@ -40,6 +40,8 @@ interface AeSpec {
 	partialStart?: string;
 	verbatim?: string;
 	outcome?: string;
+	/** For the cast 001 demo: the DLT verdict and deciding rule this AE is there to show (at the data cut-off). */
+	expect?: [verdict: 'dlt' | 'not_dlt' | 'pending', rule: string | null];
 }
 
 interface SubjectSpec {
@@ -196,93 +198,93 @@ const NR: Rel = 'NOT RELATED';
 
 export const CASES_001: SubjectSpec[] = [
 	{ id: '0101', level: 'DL1', sex: 'F', age: 58, site: '101', firstDose: '2026-03-02', cycles: 6, story: 'Low-grade related AEs only: no DLT.', aes: [
-		{ term: 'Fatigue', soc: SOC.general, grade: 1, day: 3, endDay: 10, rel: [P, P] },
-		{ term: 'Rash maculo-papular', soc: SOC.skin, grade: 2, day: 8, endDay: 20, rel: [PR, P] },
-		{ term: 'Nausea', soc: SOC.gi, grade: 1, day: 2, endDay: 3, rel: [P, P] }
+		{ term: 'Fatigue', soc: SOC.general, grade: 1, day: 3, endDay: 10, rel: [P, P], expect: ['not_dlt', '1'] },
+		{ term: 'Rash maculo-papular', soc: SOC.skin, grade: 2, day: 8, endDay: 20, rel: [PR, P], expect: ['not_dlt', '1'] },
+		{ term: 'Nausea', soc: SOC.gi, grade: 1, day: 2, endDay: 3, rel: [P, P], expect: ['not_dlt', '1'] }
 	] },
 	{ id: '0102', level: 'DL1', sex: 'M', age: 63, site: '101', firstDose: '2026-03-04', cycles: 6, story: 'Grade 3 hypertension not related to either drug: not a DLT. A pre-dose AE.', aes: [
-		{ term: 'Back pain', soc: SOC.musc, grade: 1, day: -5, endDay: 10, rel: [NR, NR] },
-		{ term: 'Hypertension', soc: SOC.vasc, grade: 3, day: 12, endDay: 16, rel: [NR, NR], treated: true }
+		{ term: 'Back pain', soc: SOC.musc, grade: 1, day: -5, endDay: 10, rel: [NR, NR], expect: ['not_dlt', null] },
+		{ term: 'Hypertension', soc: SOC.vasc, grade: 3, day: 12, endDay: 16, rel: [NR, NR], treated: true, expect: ['not_dlt', null] }
 	] },
 	{ id: '0103', level: 'DL1', sex: 'F', age: 49, site: '102', firstDose: '2026-03-09', cycles: 5, story: 'Grade 3 nausea relieved 2 days after supportive treatment: excepted, not a DLT.', aes: [
-		{ term: 'Nausea', soc: SOC.gi, grade: 3, day: 3, time: '08:00', endDay: 5, endTime: '08:00', rel: [P, P], treated: true }
+		{ term: 'Nausea', soc: SOC.gi, grade: 3, day: 3, time: '08:00', endDay: 5, endTime: '08:00', rel: [P, P], treated: true, expect: ['not_dlt', '1a'] }
 	] },
 	{ id: '0201', level: 'DL2', sex: 'M', age: 55, site: '101', firstDose: '2026-04-06', cycles: 6, story: 'Grade 3 infusion reaction recovered exactly 2 hours after symptomatic treatment: excepted, not a DLT.', aes: [
-		{ term: 'Infusion related reaction', soc: SOC.injury, grade: 3, day: 1, time: '10:15', endDay: 1, endTime: '12:15', rel: ['DEFINITELY RELATED', P], treated: true }
+		{ term: 'Infusion related reaction', soc: SOC.injury, grade: 3, day: 1, time: '10:15', endDay: 1, endTime: '12:15', rel: ['DEFINITELY RELATED', P], treated: true, expect: ['not_dlt', '1b'] }
 	] },
 	{ id: '0202', level: 'DL2', sex: 'F', age: 67, site: '102', firstDose: '2026-04-08', cycles: 6, story: 'Grade 3 anaemia: haematological below grade 4, not a DLT.', aes: [
-		{ term: 'Anemia', soc: SOC.blood, grade: 3, day: 10, endDay: 18, rel: [P, P], treated: true }
+		{ term: 'Anemia', soc: SOC.blood, grade: 3, day: 10, endDay: 18, rel: [P, P], treated: true, expect: ['not_dlt', '2'] }
 	] },
 	{ id: '0203', level: 'DL2', sex: 'M', age: 60, site: '103', firstDose: '2026-04-13', cycles: 6, story: 'Grade 4 neutropenia for 6 days (days 10–15): short of 7 days, not a DLT.', aes: [
-		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 4, day: 8, endDay: 20, rel: [PR, PR], hist: [[3, 8], [4, 10], [3, 16]] }
+		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 4, day: 8, endDay: 20, rel: [PR, PR], hist: [[3, 8], [4, 10], [3, 16]], expect: ['not_dlt', '2a'] }
 	] },
 	{ id: '0204', level: 'DL2', sex: 'F', age: 52, site: '101', firstDose: '2026-04-20', cycles: 2, story: 'Grade 3 diarrhoea lasting 4 days despite supportive treatment: DLT.', aes: [
-		{ term: 'Diarrhea', soc: SOC.gi, grade: 3, day: 5, time: '07:30', endDay: 9, endTime: '07:30', rel: [PR, P], treated: true, serious: true }
+		{ term: 'Diarrhea', soc: SOC.gi, grade: 3, day: 5, time: '07:30', endDay: 9, endTime: '07:30', rel: [PR, P], treated: true, serious: true, expect: ['dlt', '1'] }
 	] },
 	{ id: '0205', level: 'DL2', sex: 'M', age: 71, site: '103', firstDose: '2026-04-22', cycles: 5, story: 'Grade 3 vomiting relieved exactly 3 days after supportive treatment: excepted, not a DLT.', aes: [
-		{ term: 'Vomiting', soc: SOC.gi, grade: 3, day: 4, time: '18:00', endDay: 7, endTime: '18:00', rel: [P, P], treated: true }
+		{ term: 'Vomiting', soc: SOC.gi, grade: 3, day: 4, time: '18:00', endDay: 7, endTime: '18:00', rel: [P, P], treated: true, expect: ['not_dlt', '1a'] }
 	] },
 	{ id: '0206', level: 'DL2', sex: 'F', age: 44, site: '102', firstDose: '2026-04-27', cycles: 6, story: 'Related grade 3 ALT increase on day 22, outside the window: not a DLT.', aes: [
-		{ term: 'Fatigue', soc: SOC.general, grade: 2, day: 3, endDay: 12, rel: [P, P] },
-		{ term: 'Alanine aminotransferase increased', soc: SOC.inv, grade: 3, day: 22, endDay: 30, rel: [PR, P] }
+		{ term: 'Fatigue', soc: SOC.general, grade: 2, day: 3, endDay: 12, rel: [P, P], expect: ['not_dlt', '1'] },
+		{ term: 'Alanine aminotransferase increased', soc: SOC.inv, grade: 3, day: 22, endDay: 30, rel: [PR, P], expect: ['not_dlt', null] }
 	] },
 	{ id: '0301', level: 'DL3', sex: 'M', age: 59, site: '101', firstDose: '2026-06-01', cycles: 3, story: 'Grade 3 thrombocytopenia with epistaxis during it: DLT.', aes: [
-		{ term: 'Platelet count decreased', soc: SOC.inv, grade: 3, day: 12, endDay: 18, rel: [PR, P], verbatim: 'THROMBOCYTOPENIA' },
-		{ term: 'Epistaxis', soc: SOC.resp, grade: 1, day: 14, endDay: 15, rel: [P, P] }
+		{ term: 'Platelet count decreased', soc: SOC.inv, grade: 3, day: 12, endDay: 18, rel: [PR, P], verbatim: 'THROMBOCYTOPENIA', expect: ['dlt', '3a'] },
+		{ term: 'Epistaxis', soc: SOC.resp, grade: 1, day: 14, endDay: 15, rel: [P, P], expect: ['not_dlt', '1'] }
 	] },
 	{ id: '0302', level: 'DL3', sex: 'F', age: 62, site: '102', firstDose: '2026-06-03', cycles: 5, story: 'Grade 3 thrombocytopenia without bleeding: not a DLT.', aes: [
-		{ term: 'Platelet count decreased', soc: SOC.inv, grade: 3, day: 11, endDay: 16, rel: [PR, P] }
+		{ term: 'Platelet count decreased', soc: SOC.inv, grade: 3, day: 11, endDay: 16, rel: [PR, P], expect: ['not_dlt', '3a'] }
 	] },
 	{ id: '0303', level: 'DL3', sex: 'M', age: 57, site: '103', firstDose: '2026-06-08', cycles: 5, story: 'Grade 3 neutropenia; fever came later and did not overlap: not a DLT.', aes: [
-		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 3, day: 9, endDay: 14, rel: [P, P] },
-		{ term: 'Fever', soc: SOC.general, grade: 2, day: 17, endDay: 18, rel: [NR, NR] }
+		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 3, day: 9, endDay: 14, rel: [P, P], expect: ['not_dlt', '2a'] },
+		{ term: 'Fever', soc: SOC.general, grade: 2, day: 17, endDay: 18, rel: [NR, NR], expect: ['not_dlt', '1'] }
 	] },
 	{ id: '0304', level: 'DL3', sex: 'F', age: 66, site: '101', firstDose: '2026-06-10', cycles: 5, story: 'Grade 1–2 events only.', aes: [
-		{ term: 'Fatigue', soc: SOC.general, grade: 2, day: 2, endDay: 15, rel: [P, P] },
-		{ term: 'Anorexia', soc: SOC.metab, grade: 1, day: 4, endDay: 11, rel: [P, P] }
+		{ term: 'Fatigue', soc: SOC.general, grade: 2, day: 2, endDay: 15, rel: [P, P], expect: ['not_dlt', '1'] },
+		{ term: 'Anorexia', soc: SOC.metab, grade: 1, day: 4, endDay: 11, rel: [P, P], expect: ['not_dlt', '1'] }
 	] },
 	{ id: '0305', level: 'DL3', sex: 'M', age: 48, site: '102', firstDose: '2026-06-15', cycles: 5, story: 'Grade 3 AST increase judged unlikely related: not a DLT.', aes: [
-		{ term: 'Aspartate aminotransferase increased', soc: SOC.inv, grade: 3, day: 15, endDay: 19, rel: ['UNLIKELY RELATED', 'UNLIKELY RELATED'] }
+		{ term: 'Aspartate aminotransferase increased', soc: SOC.inv, grade: 3, day: 15, endDay: 19, rel: ['UNLIKELY RELATED', 'UNLIKELY RELATED'], expect: ['not_dlt', null] }
 	] },
 	{ id: '0306', level: 'DL3', sex: 'F', age: 53, site: '103', firstDose: '2026-06-17', cycles: 4, story: 'An immune-related AE of low grade.', aes: [
-		{ term: 'Hypothyroidism', soc: SOC.endo, grade: 2, day: 18, rel: [PR, PR], treated: true }
+		{ term: 'Hypothyroidism', soc: SOC.endo, grade: 2, day: 18, rel: [PR, PR], treated: true, expect: ['not_dlt', '1'] }
 	] },
 	{ id: '0401', level: 'DL4', sex: 'M', age: 61, site: '101', firstDose: '2026-08-03', cycles: 3, story: 'Grade 4 neutropenia for exactly 7 days (days 8–14): DLT.', aes: [
-		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 4, day: 6, endDay: 19, rel: [PR, P], hist: [[3, 6], [4, 8], [3, 15]] }
+		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 4, day: 6, endDay: 19, rel: [PR, P], hist: [[3, 6], [4, 8], [3, 15]], expect: ['dlt', '2b'] }
 	] },
 	{ id: '0402', level: 'DL4', sex: 'F', age: 50, site: '102', firstDose: '2026-08-05', cycles: 4, story: 'Grade 2 infusion reaction.', aes: [
-		{ term: 'Infusion related reaction', soc: SOC.injury, grade: 2, day: 1, time: '10:20', endDay: 1, endTime: '11:00', rel: [PR, P], treated: true }
+		{ term: 'Infusion related reaction', soc: SOC.injury, grade: 2, day: 1, time: '10:20', endDay: 1, endTime: '11:00', rel: [PR, P], treated: true, expect: ['not_dlt', '1'] }
 	] },
 	{ id: '0403', level: 'DL4', sex: 'M', age: 69, site: '103', firstDose: '2026-08-10', cycles: 4, story: 'Grade 3 lymphopenia: haematological below grade 4, not a DLT.', aes: [
-		{ term: 'Lymphocyte count decreased', soc: SOC.inv, grade: 3, day: 5, endDay: 12, rel: [P, P] }
+		{ term: 'Lymphocyte count decreased', soc: SOC.inv, grade: 3, day: 5, endDay: 12, rel: [P, P], expect: ['not_dlt', '2'] }
 	] },
 	{ id: '0404', level: 'DL4', sex: 'F', age: 58, site: '101', firstDose: '2026-08-12', cycles: 4, story: 'Grade 3 diarrhoea relieved in 2 days with treatment: excepted, not a DLT.', aes: [
-		{ term: 'Diarrhea', soc: SOC.gi, grade: 3, day: 6, endDay: 8, rel: [PR, P], treated: true },
-		{ term: 'Nausea', soc: SOC.gi, grade: 2, day: 6, endDay: 9, rel: [P, P] }
+		{ term: 'Diarrhea', soc: SOC.gi, grade: 3, day: 6, endDay: 8, rel: [PR, P], treated: true, expect: ['not_dlt', '1a'] },
+		{ term: 'Nausea', soc: SOC.gi, grade: 2, day: 6, endDay: 9, rel: [P, P], expect: ['not_dlt', '1'] }
 	] },
 	{ id: '0405', level: 'DL4', sex: 'M', age: 64, site: '102', firstDose: '2026-08-17', cycles: 4, story: 'Related grade 3 ALT increase in cycle 2 (day 30): not a DLT.', aes: [
-		{ term: 'Alanine aminotransferase increased', soc: SOC.inv, grade: 3, day: 30, endDay: 38, rel: [PR, P] }
+		{ term: 'Alanine aminotransferase increased', soc: SOC.inv, grade: 3, day: 30, endDay: 38, rel: [PR, P], expect: ['not_dlt', null] }
 	] },
 	{ id: '0406', level: 'DL4', sex: 'F', age: 47, site: '103', firstDose: '2026-08-19', cycles: 4, story: 'Grade 2 rash.', aes: [
-		{ term: 'Rash maculo-papular', soc: SOC.skin, grade: 2, day: 9, endDay: 22, rel: [PR, P] }
+		{ term: 'Rash maculo-papular', soc: SOC.skin, grade: 2, day: 9, endDay: 22, rel: [PR, P], expect: ['not_dlt', '1'] }
 	] },
 	{ id: '0501', level: 'DL5', sex: 'M', age: 56, site: '101', firstDose: '2026-10-05', cycles: 1, story: 'Grade 3 infusion reaction lasting 3 hours after treatment: DLT. Grade 3 pneumonitis on day 21, the last day of the window: DLT.', aes: [
-		{ term: 'Infusion related reaction', soc: SOC.injury, grade: 3, day: 1, time: '10:20', endDay: 1, endTime: '13:20', rel: ['DEFINITELY RELATED', P], treated: true },
-		{ term: 'Pneumonitis', soc: SOC.resp, grade: 3, day: 21, endDay: 35, rel: [PR, PR], treated: true, serious: true }
+		{ term: 'Infusion related reaction', soc: SOC.injury, grade: 3, day: 1, time: '10:20', endDay: 1, endTime: '13:20', rel: ['DEFINITELY RELATED', P], treated: true, expect: ['dlt', '1'] },
+		{ term: 'Pneumonitis', soc: SOC.resp, grade: 3, day: 21, endDay: 35, rel: [PR, PR], treated: true, serious: true, expect: ['dlt', '1'] }
 	] },
 	{ id: '0502', level: 'DL5', sex: 'F', age: 60, site: '102', firstDose: '2026-10-07', cycles: 1, story: 'Febrile neutropenia and grade 4 thrombocytopenia: DLT.', aes: [
-		{ term: 'Febrile neutropenia', soc: SOC.blood, grade: 3, day: 10, endDay: 13, rel: [PR, P], treated: true, serious: true },
-		{ term: 'Platelet count decreased', soc: SOC.inv, grade: 4, day: 11, endDay: 16, rel: [PR, P], hist: [[3, 11], [4, 12], [2, 16]] }
+		{ term: 'Febrile neutropenia', soc: SOC.blood, grade: 3, day: 10, endDay: 13, rel: [PR, P], treated: true, serious: true, expect: ['dlt', '2a'] },
+		{ term: 'Platelet count decreased', soc: SOC.inv, grade: 4, day: 11, endDay: 16, rel: [PR, P], hist: [[3, 11], [4, 12], [2, 16]], expect: ['dlt', '3'] }
 	] },
 	{ id: '0503', level: 'DL5', sex: 'M', age: 54, site: '103', firstDose: '2026-10-12', cycles: 2, story: 'Grade 3 neutropenia with fever during it: DLT.', aes: [
-		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 3, day: 9, endDay: 15, rel: [PR, P] },
-		{ term: 'Fever', soc: SOC.general, grade: 1, day: 11, endDay: 12, rel: [P, P] }
+		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 3, day: 9, endDay: 15, rel: [PR, P], expect: ['dlt', '2a'] },
+		{ term: 'Fever', soc: SOC.general, grade: 1, day: 11, endDay: 12, rel: [P, P], expect: ['not_dlt', '1'] }
 	] },
 	{ id: '0504', level: 'DL5', sex: 'F', age: 65, site: '101', firstDose: '2026-11-02', cycles: 1, story: 'Grade 4 neutropenia since day 12, ongoing at the cut-off (day 15): pending; a DLT on day 18 if still grade 4.', aes: [
-		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 4, day: 9, rel: [PR, P], hist: [[3, 9], [4, 12]] }
+		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 4, day: 9, rel: [PR, P], hist: [[3, 9], [4, 12]], expect: ['pending', '2b'] }
 	] },
 	{ id: '0505', level: 'DL5', sex: 'M', age: 51, site: '102', firstDose: '2026-11-04', cycles: 1, story: 'Related grade 3 ALT increase with a partial onset date (2026-11): pending until the date is known.', aes: [
-		{ term: 'Alanine aminotransferase increased', soc: SOC.inv, grade: 3, day: 0, partialStart: '2026-11', rel: [PR, P] }
+		{ term: 'Alanine aminotransferase increased', soc: SOC.inv, grade: 3, day: 0, partialStart: '2026-11', rel: [PR, P], expect: ['pending', null] }
 	] },
 	{ id: '0506', level: 'DL5', sex: 'F', age: 70, site: '103', firstDose: null, cycles: 0, story: 'Assigned to DL5, withdrew before the first dose: not evaluable.', aes: [] },
 	{ id: '0901', level: 'DL5', sex: 'M', age: 73, site: '101', firstDose: null, cycles: 0, screenFailure: true, story: 'Screen failure.', aes: [] }

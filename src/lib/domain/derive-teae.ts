@@ -3,8 +3,8 @@
  *  1. No first dose: not treatment-emergent.
  *  2. The AE ended before the first dose: not treatment-emergent.
  *  3. Onset unknown: treatment-emergent (the cautious default).
- *  4. Onset (imputed when partial) on or after the first dose and no later than N days after the last dose:
- *     treatment-emergent.
+ *  4. Onset (imputed when partial) on or after the first dose and no later than N days after the last dose
+ *     (with no upper bound while exposure is ongoing): treatment-emergent.
  *  5. Started before the first dose and worsened (its grade rose) on or after it: treatment-emergent.
  *  6. Otherwise not (before the first dose without worsening, or more than N days after the last dose).
  * Partial onsets are imputed as admiral's ADAE template does: the first day of the missing period, or the first
@@ -36,7 +36,8 @@ export function deriveTeae(
 	ae: Pick<AdverseEvent, 'start' | 'end' | 'gradeHistory'>,
 	firstDose: Dtc | null,
 	lastDose: Dtc | null,
-	windowDays: number
+	windowDays: number,
+	exposureOngoing = false
 ): TeaeResult {
 	const first = dayNumber(firstDose);
 	if (first === null) return { teae: false, reason: 'No dose given: not treatment-emergent.', onset: null, onsetImputed: false };
@@ -48,6 +49,8 @@ export function deriveTeae(
 	const onsetDay = dayNumber(onset.date)!;
 	const imputedNote = onset.imputed ? ` (onset imputed from ${ae.start} as ${formatDtc(onset.date)})` : '';
 	const last = dayNumber(lastDose) ?? first;
+	if (onsetDay >= first && exposureOngoing)
+		return { teae: true, reason: `Onset on or after the first dose, exposure ongoing (last dose record has no end date)${imputedNote}.`, ...withOnset(onset) };
 	if (onsetDay >= first && onsetDay <= last + windowDays)
 		return { teae: true, reason: `Onset on or after the first dose and within ${windowDays} days of the last dose${imputedNote}.`, ...withOnset(onset) };
 	if (onsetDay < first) {

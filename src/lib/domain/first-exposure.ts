@@ -29,3 +29,15 @@ export function computeLastExposure(doses: readonly Pick<DoseAdministration, 'st
 	}
 	return last;
 }
+
+/**
+ * True when exposure is still going on: the latest-starting dose record has no end date (a patch still worn,
+ * an infusion without a recorded stop). The TEAE window then has no end yet.
+ */
+export function isExposureOngoing(doses: readonly Pick<DoseAdministration, 'start' | 'end'>[]): boolean {
+	let latest: Pick<DoseAdministration, 'start' | 'end'> | null = null;
+	for (const d of doses) {
+		if (latest === null || compareDtc(d.start, latest.start) > 0) latest = d;
+	}
+	return latest !== null && !latest.end;
+}

@@ -232,9 +232,14 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 		...extra
 	});
 
-	// Window: certain, impossible, or unknown (partial or missing onset).
+	// Window: certain, impossible, or unknown (partial or missing onset). Relatedness is reported whatever decides.
 	let inWindow: boolean | null = null;
-	let related: boolean | null = null;
+	const minIndex = RELATEDNESS.indexOf(set.attribution.minimum);
+	const values = Object.entries(ae.attribution);
+	const relatedTo = values.filter(([, r]) => r !== null && RELATEDNESS.indexOf(r) >= minIndex);
+	const unassessed = values.filter(([, r]) => r === null).map(([d]) => d);
+	const related: boolean | null = relatedTo.length > 0 ? true : unassessed.length > 0 || values.length === 0 ? null : false;
+
 	if (firstDay === null) return out('not_dlt', null, 'The subject has no first dose: no DLT window.', { inWindow: false });
 	const winStart = firstDay + set.window.startDay - 1;
 	const winEnd = firstDay + set.window.endDay - 1;
@@ -270,11 +275,6 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 		);
 	}
 
-	const minIndex = RELATEDNESS.indexOf(set.attribution.minimum);
-	const values = Object.entries(ae.attribution);
-	const relatedTo = values.filter(([, r]) => r !== null && RELATEDNESS.indexOf(r) >= minIndex);
-	const unassessed = values.filter(([, r]) => r === null).map(([d]) => d);
-	related = relatedTo.length > 0 ? true : unassessed.length > 0 || values.length === 0 ? null : false;
 	if (related === false) {
 		const words = values.map(([d, r]) => `${r === 'not_related' ? 'not related' : `${r} related`} to ${d}`).join(', ');
 		return out('not_dlt', null, `${what} ${dayText(ae.start)}: ${words}; not a DLT (needs at least ${set.attribution.minimum}).`);

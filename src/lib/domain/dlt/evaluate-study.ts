@@ -3,7 +3,7 @@
  * per subject (DLT, no DLT, pending, not evaluable) and per dose level (counts and where the 3+3 rules stand).
  * Pure: the same function serves the app, the headless command and the tests.
  */
-import { computeFirstExposure, computeLastExposure } from '../first-exposure';
+import { computeFirstExposure, computeLastExposure, isExposureOngoing } from '../first-exposure';
 import { compareNatural } from '../natural-order';
 import { compareDtc, dateOfStudyDay, dayNumber, formatDtc } from '../partial-date';
 import { deriveTeae } from '../derive-teae';
@@ -89,11 +89,12 @@ export function evaluateSubject(
 	const first = computeFirstExposure(subject, doses);
 	const firstDate = first ? first.slice(0, 10) : null;
 	const last = computeLastExposure(doses);
+	const ongoing = isExposureOngoing(doses);
 	const windowEnd = firstDate ? dateOfStudyDay(set.window.endDay, firstDate) : null;
 	const ordered = [...aes].sort((a, b) => compareDtc(a.start, b.start) || a.aeseq - b.aeseq);
 	const events: EventEvaluation[] = ordered.map((ae) => {
 		const e = evaluateAe(ae, { firstDose: first, asOf: input.asOf, subjectAes: aes }, set);
-		const t = deriveTeae(ae, first, last, input.study.teaeWindowDays);
+		const t = deriveTeae(ae, first, last, input.study.teaeWindowDays, ongoing);
 		const committee = input.decisions?.get(adjudicationKey(ae.usubjid, ae.aeseq)) ?? null;
 		return { ...e, ae, teae: t.teae, teaeReason: t.reason, committee, effective: committee?.decision ?? e.verdict };
 	});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { findRuleSet } from '../../presets/dlt-rule-sets';
+import type { AdverseEvent, DoseAdministration, Subject } from '../types';
+import { adjudicationKey, computeThreePlusThreeStatus, evaluateStudy } from './evaluate-study';
+
+describe('where the 3+3 rules stand at a dose level', () => {
+	it.each([
+		// evaluable, DLTs, status
+		[0, 0, 'enrolling'], // nobody evaluable yet
+		[2, 0, 'enrolling'], // fewer than 3
+		[2, 1, 'enrolling'],
+		[3, 0, 'escalate'], // 0 of 3
+		[3, 1, 'expand'], // 1 of 3
+		[3, 2, 'de_escalate'],
+		[2, 2, 'de_escalate'], // 2 DLTs before the cohort is complete
+		[4, 0, 'enrolling'], // 4–5 with at most 1
+		[5, 1, 'enrolling'],
+		[6, 0, 'escalate'],
+		[6, 1, 'escalate'], // at most 1 of 6
+		[6, 2, 'de_escalate'],
+		[4, 2, 'de_escalate']
+	] as const)('%i evaluable, %i DLT → %s', (evaluable, dlts, status) => {
+		expect(computeThreePlusThreeStatus(evaluable, dlts).decision).toBe(status);
+	});
+});
+
+const set = findRuleSet('generic')!;
+const subject = (usubjid: string, doseLevel: string): Subject => ({
+	studyId: 's', usubjid, doseLevel, site: '', sex: '', age: null, enrolled: null, status: 'on_treatment', refStart: null
+});
+const dose = (usubjid: string, start: string): DoseAdministration => ({
+	studyId: 's', usubjid, seq: 1, drug: 'X', start, end: null, dose: 1, unit: 'mg', cycle: 1, day: 1
+});
+const ae = (usubjid: string, aeseq: number, grade: 1 | 2 | 3 | 4 | 5, start: string, end: string | null): AdverseEvent => ({
+	studyId: 's', usubjid, aeseq, verbatim: 'x', term: 'Fatigue', soc: 'General disorders', grade, gradeDerived: false,
+	gradeHistory: [{ grade, from: start }], start, end, serious: false, seriousCriteria: [], attribution: { X: 'probable' },
+	attributionHistory: [], action: '', outcome: '', treated: null, notes: '', rev: 1
+});
+
+describe('evaluateStudy: subjects and dose levels', () => {
+	const input = {
+		study: { doseLevels: [{ code: 'DL1', label: '', doses: [] }, { code: 'DL2', label: '', doses: [] }], teaeWindowDays: 30 },
+		subjects: [subject('S-1', 'DL1'), subject('S-2', 'DL1'), subject('S-3', 'DL1'), subject('S-4', 'DL1'), subject('S-5', 'DL2'), subject('S-6', 'DL2')],
+		doses: [dose('S-1', '2026-03-02'), dose('S-2', '2026-03-03'), dose('S-3', '2026-03-04'), dose('S-5', '2026-04-01'), dose('S-6', '2026-04-10')],
+		aes: [
+			ae('S-1', 1, 3, '2026-03-10', '2026-03-12'), // DLT
+			ae('S-2', 1, 2, '2026-03-10', '2026-03-12'), // grade 2: no DLT
+			ae('S-5', 1, 3, '2026-04-05', '2026-04-06'), // DLT, but the committee overrules it below
+			ae('S-6', 1, 3, '2026-04', null) // partial onset: pending
+		],
+		ruleSet: set,
+		asOf: '2026-04-25'
+	};
+	const ev = evaluateStudy(input);
+	const status = (u: string) => ev.subjects.find((s) => s.subject.usubjid === u)!;
+
+	it.each([
+		['S-1', 'dlt', /DLT: Fatigue AE 1 on day 9 \(rule 1\)/],
+		['S-2', 'no_dlt', /Completed the DLT window \(to 23 Mar 2026\) without a DLT/],
+		['S-3', 'no_dlt', /Completed the DLT window/],
+		['S-4', 'not_evaluable', /Never dosed/],
+		['S-5', 'dlt', /DLT: Fatigue/],
+		['S-6', 'pending', /In the DLT window until 30 Apr 2026 \(day 21\); no DLT so far, 1 event\(s\) pending/]
+	])('%s: %s', (u, expected, reason) => {
+		expect(status(u).status).toBe(expected);
+		expect(status(u).reason).toMatch(reason);
+	});
+
+	it('gives each subject first dose and window end', () => {
+		expect(status('S-1')).toMatchObject({ firstDose: '2026-03-02', windowEnd: '2026-03-22' });
+		expect(status('S-4')).toMatchObject({ firstDose: null, windowEnd: null });
+	});
+
+	it('counts per dose level', () => {
+		expect(ev.doseLevels).toEqual([
+			expect.objectContaining({ doseLevel: 'DL1', enrolled: 4, evaluable: 3, dlts: 1, pending: 0, notEvaluable: 1, decision: 'expand', usesCommittee: false }),
+			expect.objectContaining({ doseLevel: 'DL2', enrolled: 2, evaluable: 1, dlts: 1, pending: 1, decision: 'enrolling' })
+		]);
+	});
+
+	it('uses the committee decision where there is one, keeps the engine verdict, and says so', () => {
+		const decisions = new Map([[adjudicationKey('S-5', 1), { decision: 'not_dlt' as const, reason: 'disease progression', by: 'SRC', at: 't' }]]);
+		const withCommittee = evaluateStudy({ ...input, decisions });
+		const s5 = withCommittee.subjects.find((s) => s.subject.usubjid === 'S-5')!;
+		expect(s5.events[0]).toMatchObject({ verdict: 'dlt', effective: 'not_dlt', committee: { reason: 'disease progression' } });
+		expect(s5.status).toBe('no_dlt');
+		expect(withCommittee.doseLevels[1]).toMatchObject({ dlts: 0, evaluable: 1, usesCommittee: true });
+	});
+
+	it('flags treatment-emergent events', () => {
+		expect(status('S-1').events[0]).toMatchObject({ teae: true, studyDay: 9 });
+	});
+});

@@ -1,0 +1,89 @@
+/**
+ * The DLT evaluation as the headless command writes it: JSON for machines, CSV of the events for spreadsheets,
+ * and a text report for a person.
+ */
+import type { StudyEvaluation } from '../domain/dlt/evaluate-study';
+import { formatDtc } from '../domain/partial-date';
+import { toCsv } from './write-csv';
+
+export function evaluationJson(ev: StudyEvaluation, preset: string) {
+	return {
+		preset,
+		ruleSet: ev.ruleSet,
+		asOf: ev.asOf,
+		subjects: ev.subjects.map((s) => ({
+			usubjid: s.subject.usubjid,
+			doseLevel: s.subject.doseLevel,
+			firstDose: s.firstDose,
+			windowEnd: s.windowEnd,
+			status: s.status,
+			reason: s.reason
+		})),
+		events: ev.subjects.flatMap((s) =>
+			s.events.map((e) => ({
+				usubjid: e.ae.usubjid,
+				aeseq: e.ae.aeseq,
+				term: e.ae.term,
+				grade: e.ae.grade,
+				studyDay: e.studyDay,
+				teae: e.teae,
+				inWindow: e.inWindow,
+				related: e.related,
+				verdict: e.verdict,
+				rule: e.rule,
+				reason: e.reason,
+				...(e.committee ? { committee: e.committee } : {})
+			}))
+		),
+		doseLevels: ev.doseLevels.map((d) => ({
+			doseLevel: d.doseLevel,
+			enrolled: d.enrolled,
+			evaluable: d.evaluable,
+			dlts: d.dlts,
+			pending: d.pending,
+			decision: d.decision
+		}))
+	};
+}
+
+export function evaluationCsv(ev: StudyEvaluation): string {
+	const rows = evaluationJson(ev, '').events;
+	return toCsv(rows, [
+		{ header: 'USUBJID', value: (r) => r.usubjid },
+		{ header: 'AESEQ', value: (r) => r.aeseq },
+		{ header: 'TERM', value: (r) => r.term },
+		{ header: 'GRADE', value: (r) => r.grade },
+		{ header: 'STUDYDAY', value: (r) => r.studyDay },
+		{ header: 'TEAE', value: (r) => (r.teae ? 'Y' : 'N') },
+		{ header: 'INWINDOW', value: (r) => (r.inWindow === null ? '' : r.inWindow ? 'Y' : 'N') },
+		{ header: 'RELATED', value: (r) => (r.related === null ? '' : r.related ? 'Y' : 'N') },
+		{ header: 'VERDICT', value: (r) => r.verdict },
+		{ header: 'RULE', value: (r) => r.rule },
+		{ header: 'REASON', value: (r) => r.reason }
+	]);
+}
+
+const STATUS_WORD = { dlt: 'DLT', no_dlt: 'no DLT', pending: 'pending', not_evaluable: 'not evaluable' } as const;
+
+export function evaluationText(ev: StudyEvaluation, title: string): string {
+	const lines = [`DLT evaluation: ${title}`, `Rule set ${ev.ruleSet.id} v${ev.ruleSet.version}, data as of ${formatDtc(ev.asOf)}`, ''];
+	lines.push('Dose level   Enrolled  Evaluable  DLTs  Pending  3+3');
+	for (const d of ev.doseLevels) {
+		lines.push(
+			`${d.doseLevel.padEnd(12)} ${String(d.enrolled).padStart(8)}  ${String(d.evaluable).padStart(9)}  ${String(d.dlts).padStart(4)}  ${String(d.pending).padStart(7)}  ${d.decision}`
+		);
+	}
+	for (const d of ev.doseLevels) {
+		lines.push('', `== ${d.doseLevel}: ${d.reason}`);
+		for (const s of ev.subjects.filter((x) => x.subject.doseLevel === d.doseLevel)) {
+			const window = s.firstDose ? ` (day 1 ${s.firstDose}, window to ${s.windowEnd})` : '';
+			lines.push(`  ${s.subject.usubjid}${window}: ${STATUS_WORD[s.status]}. ${s.reason}`);
+			for (const e of s.events.filter((x) => x.verdict !== 'not_dlt' || x.committee)) {
+				lines.push(`    AE ${e.ae.aeseq} ${e.verdict.toUpperCase()}${e.committee ? ` (committee: ${e.committee.decision})` : ''}: ${e.reason}`);
+			}
+		}
+	}
+	const unassigned = ev.subjects.filter((s) => s.subject.doseLevel === null).length;
+	if (unassigned) lines.push('', `${unassigned} subject(s) at no dose level (screen failures, never treated) are not counted.`);
+	return lines.join('\n') + '\n';
+}
