@@ -3,7 +3,8 @@
  * A shipped version is never edited: add version(n + 1) with an upgrade() and a comment saying why.
  */
 import Dexie, { type Table } from 'dexie';
-import type { AdverseEvent, AuditEntry, DoseAdministration, Study, Subject } from '../domain/types';
+import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Study, Subject } from '../domain/types';
+import type { DltRuleSet } from '../domain/dlt/rule-types';
 
 export interface Setting {
 	key: string;
@@ -13,7 +14,18 @@ export interface Setting {
 export const DB_NAME = 'dosewatch';
 
 /** Current schema version; a backup records it. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/** A study's own edited DLT rule set, one row per version. */
+export interface StoredRuleSet {
+	/** `${id}@${version}` */
+	key: string;
+	studyId: string;
+	ruleSet: DltRuleSet;
+	savedBy: string;
+	savedAt: string;
+	reason: string;
+}
 
 export class DoseWatchDatabase extends Dexie {
 	studies!: Table<Study, string>;
@@ -22,6 +34,8 @@ export class DoseWatchDatabase extends Dexie {
 	aes!: Table<AdverseEvent, [string, string, number]>;
 	audit!: Table<AuditEntry, number>;
 	settings!: Table<Setting, string>;
+	adjudications!: Table<Adjudication, number>;
+	ruleSets!: Table<StoredRuleSet, string>;
 
 	constructor(name = DB_NAME) {
 		super(name);
@@ -34,10 +48,16 @@ export class DoseWatchDatabase extends Dexie {
 			audit: '++id, studyId, at',
 			settings: 'key'
 		});
+		// Version 2: committee adjudication of DLT candidates (append-only) and study-specific DLT rule set
+		// versions. New tables only: version 1 data needs no upgrade.
+		this.version(2).stores({
+			adjudications: '++id, studyId, [studyId+usubjid+aeseq]',
+			ruleSets: 'key, studyId'
+		});
 	}
+}
 
-	/** The tables that hold study data (everything a backup carries). */
-	get dataTables() {
-		return [this.studies, this.subjects, this.doses, this.aes, this.audit] as const;
-	}
+/** Every table that holds study data: what a backup carries and what clearing removes (settings stay). */
+export function studyTables(db: DoseWatchDatabase) {
+	return [db.studies, db.subjects, db.doses, db.aes, db.audit, db.adjudications, db.ruleSets];
 }

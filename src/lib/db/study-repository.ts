@@ -4,7 +4,7 @@
  */
 import type { AuditEntry, Study } from '../domain/types';
 import { hasErrors, type ImportPlan } from '../io/import-types';
-import type { DoseWatchDatabase } from './database';
+import { studyTables, type DoseWatchDatabase } from './database';
 import { withStorageErrors } from './storage-errors';
 
 export class ImportRefusedError extends Error {
@@ -110,9 +110,11 @@ export async function deleteStudy(
 	studyId: string,
 	options: { who: string; at: string; reason: string }
 ): Promise<void> {
-	await db.transaction('rw', [db.studies, db.subjects, db.doses, db.aes, db.audit], async () => {
+	await db.transaction('rw', studyTables(db), async () => {
 		const before = await db.studies.get(studyId);
 		if (!before) return;
+		await db.adjudications.where('studyId').equals(studyId).delete();
+		await db.ruleSets.where('studyId').equals(studyId).delete();
 		await db.subjects.where('studyId').equals(studyId).delete();
 		await db.doses.where('studyId').equals(studyId).delete();
 		await db.aes.where('studyId').equals(studyId).delete();
@@ -133,14 +135,14 @@ export async function deleteStudy(
 
 /** Removes every study, subject, dose and AE; settings (reviewer name) stay. The audit trail records the clearing. */
 export async function clearAllData(db: DoseWatchDatabase, options: { who: string; at: string }): Promise<void> {
-	await db.transaction('rw', [db.studies, db.subjects, db.doses, db.aes, db.audit], async () => {
+	await db.transaction('rw', studyTables(db), async () => {
 		const counts = {
 			studies: await db.studies.count(),
 			subjects: await db.subjects.count(),
 			doses: await db.doses.count(),
 			aes: await db.aes.count()
 		};
-		await Promise.all([db.studies.clear(), db.subjects.clear(), db.doses.clear(), db.aes.clear()]);
+		await Promise.all([db.studies.clear(), db.subjects.clear(), db.doses.clear(), db.aes.clear(), db.adjudications.clear(), db.ruleSets.clear()]);
 		await db.audit.add({
 			at: options.at,
 			who: options.who,

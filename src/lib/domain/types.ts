@@ -205,8 +205,8 @@ export interface SourceRef {
 	row: number;
 }
 
-export type AuditEntity = 'study' | 'subject' | 'dose' | 'ae' | 'database';
-export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'restore' | 'clear';
+export type AuditEntity = 'study' | 'subject' | 'dose' | 'ae' | 'database' | 'adjudication' | 'rules';
+export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'restore' | 'clear' | 'adjudicate';
 
 export interface AuditEntry {
 	id?: number;
@@ -220,4 +220,24 @@ export interface AuditEntry {
 	before: unknown;
 	after: unknown;
 	reason: string;
+}
+
+/**
+ * A committee decision on one DLT candidate. Append-only: a changed mind is a new record; the latest counts.
+ * The engine's verdict at the time is kept beside it, with the rule set version it was made under.
+ */
+export interface Adjudication {
+	id?: number;
+	studyId: string;
+	usubjid: string;
+	aeseq: number;
+	/** 'withdrawn' takes back an earlier decision, leaving the engine's verdict to count again. */
+	decision: 'dlt' | 'not_dlt' | 'withdrawn';
+	reason: string;
+	by: string;
+	at: string;
+	engineVerdict: 'dlt' | 'not_dlt' | 'pending';
+	engineRule: string | null;
+	engineReason: string;
+	ruleSet: { id: string; version: number };
 }

@@ -4,8 +4,9 @@
  * transaction, so a damaged, truncated, altered or foreign file changes nothing.
  */
 import * as v from 'valibot';
-import type { AdverseEvent, AuditEntry, DoseAdministration, Study, Subject } from '../domain/types';
-import { AeSchema, AuditSchema, DoseSchema, StudySchema, SubjectSchema, describeIssue } from './record-schemas';
+import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Study, Subject } from '../domain/types';
+import type { StoredRuleSet } from '../db/database';
+import { AdjudicationSchema, AeSchema, AuditSchema, DoseSchema, StoredRuleSetSchema, StudySchema, SubjectSchema, describeIssue } from './record-schemas';
 
 export const BACKUP_FORMAT = 'dosewatch-backup';
 
@@ -15,6 +16,8 @@ export interface BackupData {
 	doses: DoseAdministration[];
 	aes: AdverseEvent[];
 	audit: AuditEntry[];
+	adjudications: Adjudication[];
+	ruleSets: StoredRuleSet[];
 }
 
 export interface BackupFile {
@@ -48,8 +51,13 @@ const TABLES = [
 	['subjects', SubjectSchema],
 	['doses', DoseSchema],
 	['aes', AeSchema],
-	['audit', AuditSchema]
+	['audit', AuditSchema],
+	['adjudications', AdjudicationSchema],
+	['ruleSets', StoredRuleSetSchema]
 ] as const;
+
+/** Tables added after schema 1: a backup from before them has none, which reads as empty. */
+const ADDED_LATER: Record<string, number> = { adjudications: 2, ruleSets: 2 };
 
 /** Reads and checks a backup file. `currentSchema` refuses files from a newer DoseWatch. */
 export async function parseBackup(fileName: string, text: string, currentSchema: number): Promise<BackupParse> {
@@ -72,13 +80,15 @@ export async function parseBackup(fileName: string, text: string, currentSchema:
 	if (typeof data !== 'object' || data === null) return refuse('it holds no data');
 	if ((await sha256(JSON.stringify(data))) !== file.checksum)
 		return refuse('its checksum does not match its contents (the file was altered or damaged)');
+	const upgraded: Record<string, unknown> = { ...data };
 	for (const [table, schema] of TABLES) {
-		const rows = data[table];
+		if (upgraded[table] === undefined && (ADDED_LATER[table] ?? 1) > (file.schemaVersion as number)) upgraded[table] = [];
+		const rows = upgraded[table];
 		if (!Array.isArray(rows)) return refuse(`the table "${table}" is missing`);
 		for (let i = 0; i < rows.length; i++) {
 			const r = v.safeParse(schema, rows[i]);
 			if (!r.success) return refuse(describeIssue(table, i, r.issues[0]));
 		}
 	}
-	return { ok: true, backup: raw as BackupFile };
+	return { ok: true, backup: { ...(raw as BackupFile), data: upgraded as unknown as BackupData } };
 }

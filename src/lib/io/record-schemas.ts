@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { RELATEDNESS, SERIOUS_CRITERIA, SUBJECT_STATUSES } from '../domain/types';
-import type { AdverseEvent, AuditEntry, DoseAdministration, Study, Subject } from '../domain/types';
+import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Study, Subject } from '../domain/types';
 
 const dtc = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?)?)?$|^\d{4}---\d{2}$/, 'is not an ISO 8601 date'));
 const grade = v.picklist([1, 2, 3, 4, 5] as const);
@@ -121,11 +121,36 @@ export const AuditSchema = v.object({
 	at: v.string(),
 	who: v.string(),
 	studyId: v.nullable(v.string()),
-	entity: v.picklist(['study', 'subject', 'dose', 'ae', 'database'] as const),
+	entity: v.picklist(['study', 'subject', 'dose', 'ae', 'database', 'adjudication', 'rules'] as const),
 	key: v.string(),
-	action: v.picklist(['create', 'update', 'delete', 'import', 'restore', 'clear'] as const),
+	action: v.picklist(['create', 'update', 'delete', 'import', 'restore', 'clear', 'adjudicate'] as const),
 	before: v.unknown(),
 	after: v.unknown(),
+	reason: v.string()
+});
+
+export const AdjudicationSchema = v.object({
+	id: v.optional(v.number()),
+	studyId: v.string(),
+	usubjid: v.string(),
+	aeseq: v.number(),
+	decision: v.picklist(['dlt', 'not_dlt', 'withdrawn'] as const),
+	reason: v.string(),
+	by: v.string(),
+	at: v.string(),
+	engineVerdict: v.picklist(['dlt', 'not_dlt', 'pending'] as const),
+	engineRule: v.nullable(v.string()),
+	engineReason: v.string(),
+	ruleSet: v.object({ id: v.string(), version: v.number() })
+});
+
+/** A stored rule set is checked in full by DltRuleSetSchema when it is used; here its envelope. */
+export const StoredRuleSetSchema = v.object({
+	key: v.string(),
+	studyId: v.string(),
+	ruleSet: v.looseObject({ id: v.string(), version: v.number(), rules: v.array(v.unknown()) }),
+	savedBy: v.string(),
+	savedAt: v.string(),
 	reason: v.string()
 });
 
@@ -136,7 +161,8 @@ const _subject: Check<v.InferOutput<typeof SubjectSchema>, Subject> = true;
 const _dose: Check<v.InferOutput<typeof DoseSchema>, DoseAdministration> = true;
 const _ae: Check<v.InferOutput<typeof AeSchema>, AdverseEvent> = true;
 const _audit: Check<v.InferOutput<typeof AuditSchema>, AuditEntry> = true;
-export const schemaChecks = [_study, _subject, _dose, _ae, _audit];
+const _adjudication: Check<v.InferOutput<typeof AdjudicationSchema>, Adjudication> = true;
+export const schemaChecks = [_study, _subject, _dose, _ae, _audit, _adjudication];
 
 /** "aes[12].grade: Invalid type: Expected (1 | 2 | 3 | 4 | 5) but received 7" */
 export function describeIssue(table: string, index: number, issue: v.BaseIssue<unknown>): string {

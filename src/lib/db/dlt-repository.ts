@@ -1,0 +1,98 @@
+/**
+ * Committee adjudications and a study's DLT rule set versions. Each write goes with its audit entry in one
+ * transaction. Adjudications are append-only.
+ */
+import * as v from 'valibot';
+import type { DltRuleSet } from '../domain/dlt/rule-types';
+import type { Adjudication, Study } from '../domain/types';
+import { assertCategoriesDefined, DltRuleSetSchema, findRuleSet } from '../presets/dlt-rule-sets';
+import type { DoseWatchDatabase } from './database';
+import { withStorageErrors } from './storage-errors';
+
+export async function recordAdjudication(db: DoseWatchDatabase, a: Omit<Adjudication, 'id'>): Promise<void> {
+	if (!a.by.trim()) throw new Error('Set your reviewer name before adjudicating: the audit trail needs it.');
+	if (!a.reason.trim()) throw new Error('Give the committee’s reason for the decision.');
+	await withStorageErrors(() =>
+		db.transaction('rw', [db.adjudications, db.audit], async () => {
+			await db.adjudications.add(a);
+			await db.audit.add({
+				at: a.at,
+				who: a.by,
+				studyId: a.studyId,
+				entity: 'adjudication',
+				key: `${a.usubjid} AE ${a.aeseq}`,
+				action: 'adjudicate',
+				before: { engineVerdict: a.engineVerdict, engineRule: a.engineRule, ruleSet: a.ruleSet },
+				after: { decision: a.decision },
+				reason: a.reason
+			});
+		})
+	);
+}
+
+/** The rule set a study uses: a preset, or one of its own saved versions. */
+export async function resolveRuleSet(db: DoseWatchDatabase, id: string): Promise<DltRuleSet | undefined> {
+	return findRuleSet(id) ?? (await db.ruleSets.get(id))?.ruleSet;
+}
+
+export type RuleSetParse = { ok: true; ruleSet: DltRuleSet } | { ok: false; error: string };
+
+/** Checks an edited rule set (JSON text) before it may be saved. */
+export function parseRuleSetText(text: string): RuleSetParse {
+	let raw: unknown;
+	try {
+		raw = JSON.parse(text);
+	} catch (e) {
+		return { ok: false, error: `Not valid JSON: ${(e as Error).message}` };
+	}
+	const r = v.safeParse(DltRuleSetSchema, raw);
+	if (!r.success) {
+		const issue = r.issues[0];
+		const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
+		return { ok: false, error: `${path || 'rule set'}: ${issue.message}` };
+	}
+	try {
+		assertCategoriesDefined(r.output as DltRuleSet);
+	} catch (e) {
+		return { ok: false, error: (e as Error).message };
+	}
+	return { ok: true, ruleSet: r.output as DltRuleSet };
+}
+
+/**
+ * Saves an edited rule set as the study's next version and points the study at it. Earlier versions stay, so
+ * adjudications keep the version their engine verdict was made under.
+ */
+export async function saveRuleSetVersion(
+	db: DoseWatchDatabase,
+	study: Study,
+	edited: DltRuleSet,
+	ctx: { who: string; at: string; reason: string }
+): Promise<string> {
+	if (!ctx.who.trim()) throw new Error('Set your reviewer name before changing the DLT rules.');
+	if (!ctx.reason.trim()) throw new Error('Say why the DLT rules are changed.');
+	return withStorageErrors(() =>
+		db.transaction('rw', [db.ruleSets, db.studies, db.audit], async () => {
+			const current = await resolveRuleSet(db, study.dltRuleSet);
+			const own = await db.ruleSets.where('studyId').equals(study.id).toArray();
+			const version = Math.max(current?.version ?? 0, ...own.map((r) => r.ruleSet.version)) + 1;
+			const id = `study-${study.id}`;
+			const key = `${id}@${version}`;
+			await db.ruleSets.add({ key, studyId: study.id, ruleSet: { ...edited, id, version }, savedBy: ctx.who, savedAt: ctx.at, reason: ctx.reason });
+			const before = await db.studies.get(study.id);
+			await db.studies.update(study.id, { dltRuleSet: key });
+			await db.audit.add({
+				at: ctx.at,
+				who: ctx.who,
+				studyId: study.id,
+				entity: 'rules',
+				key,
+				action: 'create',
+				before: { dltRuleSet: before?.dltRuleSet },
+				after: { dltRuleSet: key },
+				reason: ctx.reason
+			});
+			return key;
+		})
+	);
+}

@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { DoseWatchDatabase, SCHEMA_VERSION } from '../../src/lib/db/database';
+import { parseRuleSetText, recordAdjudication, resolveRuleSet, saveRuleSetVersion } from '../../src/lib/db/dlt-repository';
+import { commitImport } from '../../src/lib/db/study-repository';
+import { exportBackup } from '../../src/lib/db/backup-repository';
+import { parseBackup } from '../../src/lib/io/backup';
+import { planImport } from '../../src/lib/io/plan-import';
+import { findRuleSet } from '../../src/lib/presets/dlt-rule-sets';
+import { source } from './helpers';
+
+const FIX = resolve(__dirname, '../fixtures/small');
+const at = '2026-03-01T00:00:00Z';
+
+async function seeded(name: string) {
+	const db = new DoseWatchDatabase(name);
+	const files = { dm: source(`${FIX}/dm.csv`), ex: source(`${FIX}/ex.csv`), ae: source(`${FIX}/ae.csv`) };
+	await commitImport(db, planImport(files, { target: null, newStudyId: 'tst', now: at, who: 'a' }), { who: 'a', at, files: [] });
+	return db;
+}
+
+describe('schema upgrade', () => {
+	it('a database written by schema 1 opens in the current schema with all its data', async () => {
+		const name = `v1-${Math.random()}`;
+		const v1 = new Dexie(name);
+		v1.version(1).stores({
+			studies: 'id',
+			subjects: '[studyId+usubjid], studyId',
+			doses: '[studyId+usubjid+seq], studyId, [studyId+usubjid]',
+			aes: '[studyId+usubjid+aeseq], studyId, [studyId+usubjid]',
+			audit: '++id, studyId, at',
+			settings: 'key'
+		});
+		await v1.table('studies').put({ id: 'old', title: 'Old study' });
+		await v1.table('aes').put({ studyId: 'old', usubjid: 'S-1', aeseq: 1, term: 'Nausea' });
+		v1.close();
+		const db = new DoseWatchDatabase(name);
+		await db.open();
+		expect(db.verno).toBe(SCHEMA_VERSION);
+		expect(await db.studies.get('old')).toMatchObject({ title: 'Old study' });
+		expect(await db.aes.count()).toBe(1);
+		expect(await db.adjudications.count()).toBe(0);
+	});
+
+	it('a backup from schema 1 (without the later tables) restores', async () => {
+		const db = await seeded(`b1-${Math.random()}`);
+		const file = JSON.parse(await exportBackup(db, 'x', at));
+		delete file.data.adjudications;
+		delete file.data.ruleSets;
+		const { sha256 } = await import('../../src/lib/io/backup');
+		file.schemaVersion = 1;
+		file.checksum = await sha256(JSON.stringify(file.data));
+		const parsed = await parseBackup('v1.json', JSON.stringify(file), SCHEMA_VERSION);
+		expect(parsed.ok && parsed.backup.data.adjudications).toEqual([]);
+	});
+});
+
+describe('adjudication', () => {
+	it('is appended with its audit entry, keeping the engine verdict and rule set version', async () => {
+		const db = await seeded(`adj-${Math.random()}`);
+		const base = { studyId: 'tst', usubjid: 'TST01-001', aeseq: 2, engineVerdict: 'dlt' as const, engineRule: '2', engineReason: 'x', ruleSet: { id: 'generic', version: 1 } };
+		await recordAdjudication(db, { ...base, decision: 'not_dlt', reason: 'disease progression', by: 'Dr A', at: '2026-03-02T10:00:00Z' });
+		await recordAdjudication(db, { ...base, decision: 'dlt', reason: 'new lab data', by: 'Dr B', at: '2026-03-03T10:00:00Z' });
+		expect(await db.adjudications.count()).toBe(2);
+		const audit = (await db.audit.toArray()).filter((a) => a.entity === 'adjudication');
+		expect(audit.map((a) => [a.who, a.reason])).toEqual([['Dr A', 'disease progression'], ['Dr B', 'new lab data']]);
+		await expect(recordAdjudication(db, { ...base, decision: 'dlt', reason: ' ', by: 'Dr B', at })).rejects.toThrow(/reason/);
+		await expect(recordAdjudication(db, { ...base, decision: 'dlt', reason: 'x', by: '', at })).rejects.toThrow(/reviewer name/);
+	});
+});
+
+describe('editing a study’s DLT rules', () => {
+	it('saves a new version, points the study at it, and keeps the old one', async () => {
+		const db = await seeded(`rules-${Math.random()}`);
+		const study = (await db.studies.get('tst'))!;
+		expect(study.dltRuleSet).toBe('generic');
+		const edited = structuredClone(findRuleSet('generic')!);
+		edited.window.endDay = 28;
+		const key = await saveRuleSetVersion(db, study, edited, { who: 'Dr A', at, reason: 'Amendment 2: 28-day window' });
+		expect(key).toBe('study-tst@2');
+		expect((await db.studies.get('tst'))!.dltRuleSet).toBe('study-tst@2');
+		expect(await resolveRuleSet(db, 'study-tst@2')).toMatchObject({ id: 'study-tst', version: 2, window: { endDay: 28 } });
+		expect(await resolveRuleSet(db, 'generic')).toMatchObject({ version: 1, window: { endDay: 21 } });
+		const again = await saveRuleSetVersion(db, (await db.studies.get('tst'))!, edited, { who: 'Dr A', at, reason: 'again' });
+		expect(again).toBe('study-tst@3');
+	});
+
+	it.each([
+		['not JSON', '{', /Not valid JSON/],
+		['a rule with grade 7', JSON.stringify({ ...findRuleSet('generic')!, rules: [{ ...findRuleSet('generic')!.rules[0]!, grade: { min: 7 } }] }), /rules\.0\.grade\.min/],
+		['an undefined category', JSON.stringify({ ...findRuleSet('generic')!, categories: {} }), /category "hematological" is not defined/]
+	])('refuses %s, naming the field', (_n, text, message) => {
+		const r = parseRuleSetText(text);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.error).toMatch(message);
+	});
+});
