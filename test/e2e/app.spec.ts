@@ -145,3 +145,42 @@ test('backup downloads, and a damaged backup is refused with nothing changed', a
 	await page.getByRole('button', { name: 'Replace with this backup' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Restored good.json' })).toBeVisible();
 });
+
+test('the committee overrules a DLT with a reason; counts and audit trail follow, the engine verdict stays', async ({ page }) => {
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Grace Monitor');
+	await page.goto('/study/demo-bat4706-bat1308/dlt');
+	const summary = page.getByRole('table', { name: 'DLTs per dose level' });
+	const dl5 = summary.getByRole('row', { name: /^DL5/ });
+	await expect(dl5).toContainText('De-escalate');
+	await expect(dl5.getByRole('cell').nth(2)).toHaveText('3');
+	await shot(page, 'dlt-page');
+
+	// 0503 has one DLT: grade 3 neutropenia with fever.
+	const reason = page.getByText(/Grade 3 neutrophil count decreased starting on day 9 \(20 Oct 2026\), with Fever/);
+	await expect(reason).toBeVisible();
+	await page.getByRole('button', { name: 'Overrule AE 1 of BAT-001-0503: not a DLT' }).click();
+	await page.getByRole('button', { name: 'Overrule: not a DLT' }).click();
+	await expect(page.getByText('Give the committee’s reason')).toBeVisible();
+	await page.getByLabel('Reason (overrule: not a dlt)').fill('Fever was a line infection; the committee judges the neutropenia alone');
+	await shot(page, 'dlt-adjudicating');
+	await page.getByRole('button', { name: 'Overrule: not a DLT' }).click();
+
+	await expect(page.getByText(/Committee: not a DLT \(Dr Grace Monitor, \d{4}-\d{2}-\d{2}\): Fever was a line infection/)).toBeVisible();
+	await expect(reason).toBeVisible(); // the engine's verdict and reason stay
+	await expect(dl5.getByRole('cell').nth(2)).toHaveText('2 †');
+	await expect(page.getByText('† The committee\'s decision replaces the engine\'s verdict')).toBeVisible();
+
+	// A pending candidate confirmed as a DLT.
+	await page.getByRole('button', { name: 'Confirm AE 1 of BAT-001-0505 as a DLT' }).click();
+	await page.getByLabel('Reason (confirm as dlt)').fill('Onset confirmed on day 6 by the site');
+	await page.getByRole('button', { name: 'Confirm as DLT' }).click();
+	await expect(dl5.getByRole('cell').nth(2)).toHaveText('3 †');
+	await shot(page, 'dlt-after-adjudication');
+
+	await page.getByRole('link', { name: 'Audit trail' }).click();
+	const audit = page.getByRole('table', { name: /Audit trail/ });
+	await expect(audit.getByRole('row', { name: /Dr Grace Monitor Adjudicated adjudication BAT-001-0503 AE 1 engine: dlt \(rule 2a\) → committee: not_dlt Fever was a line infection/ })).toBeVisible();
+	await expect(audit.getByRole('row', { name: /BAT-001-0505 AE 1 engine: pending → committee: dlt/ })).toBeVisible();
+	await shot(page, 'audit');
+});

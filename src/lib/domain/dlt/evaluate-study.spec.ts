@@ -60,7 +60,7 @@ describe('evaluateStudy: subjects and dose levels', () => {
 		['S-3', 'no_dlt', /Completed the DLT window/],
 		['S-4', 'not_evaluable', /Never dosed/],
 		['S-5', 'dlt', /DLT: Fatigue/],
-		['S-6', 'pending', /In the DLT window until 30 Apr 2026 \(day 21\); no DLT so far, 1 event\(s\) pending/]
+		['S-6', 'pending', /In the DLT window until 30 Apr 2026 \(day 21\); no DLT so far, 1 event pending\./]
 	])('%s: %s', (u, expected, reason) => {
 		expect(status(u).status).toBe(expected);
 		expect(status(u).reason).toMatch(reason);
@@ -84,6 +84,7 @@ describe('evaluateStudy: subjects and dose levels', () => {
 		const s5 = withCommittee.subjects.find((s) => s.subject.usubjid === 'S-5')!;
 		expect(s5.events[0]).toMatchObject({ verdict: 'dlt', effective: 'not_dlt', committee: { reason: 'disease progression' } });
 		expect(s5.status).toBe('no_dlt');
+		expect(s5.reason).toMatch(/without a DLT\. The committee overruled AE 1\./);
 		expect(withCommittee.doseLevels[1]).toMatchObject({ dlts: 0, evaluable: 1, usesCommittee: true });
 	});
 

@@ -107,11 +107,15 @@ export function evaluateSubject(
 	}
 	const windowOver = dayNumber(input.asOf)! >= dayNumber(windowEnd)!;
 	const pending = events.filter((e) => e.effective === 'pending');
-	if (!windowOver)
-		return { ...base, status: 'pending', reason: `In the DLT window until ${formatDtc(windowEnd)} (day ${set.window.endDay}); no DLT so far${pending.length ? `, ${pending.length} event(s) pending` : ''}.` };
+	const overruled = events.filter((e) => e.committee?.decision === 'not_dlt' && e.verdict !== 'not_dlt');
+	const committeeNote = overruled.length ? ` The committee overruled ${overruled.map((e) => `AE ${e.ae.aeseq}`).join(', ')}.` : '';
+	if (!windowOver) {
+		const waiting = pending.length ? `, ${pending.length} event${pending.length === 1 ? '' : 's'} pending` : '';
+		return { ...base, status: 'pending', reason: `In the DLT window until ${formatDtc(windowEnd)} (day ${set.window.endDay}); no DLT so far${waiting}.${committeeNote}` };
+	}
 	if (pending.length)
-		return { ...base, status: 'pending', reason: `Window completed ${formatDtc(windowEnd)}; awaiting ${pending.map((e) => `${e.ae.term} (AE ${e.ae.aeseq})`).join(', ')}.` };
-	return { ...base, status: 'no_dlt', reason: `Completed the DLT window (to ${formatDtc(windowEnd)}) without a DLT.` };
+		return { ...base, status: 'pending', reason: `Window completed ${formatDtc(windowEnd)}; awaiting ${pending.map((e) => `${e.ae.term} (AE ${e.ae.aeseq})`).join(', ')}.${committeeNote}` };
+	return { ...base, status: 'no_dlt', reason: `Completed the DLT window (to ${formatDtc(windowEnd)}) without a DLT.${committeeNote}` };
 }
 
 export function evaluateStudy(input: StudyInput): StudyEvaluation {
