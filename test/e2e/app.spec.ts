@@ -180,7 +180,33 @@ test('the committee overrules a DLT with a reason; counts and audit trail follow
 
 	await page.getByRole('link', { name: 'Audit trail' }).click();
 	const audit = page.getByRole('table', { name: /Audit trail/ });
-	await expect(audit.getByRole('row', { name: /Dr Grace Monitor Adjudicated adjudication BAT-001-0503 AE 1 engine: dlt \(rule 2a\) → committee: not_dlt Fever was a line infection/ })).toBeVisible();
+	await expect(audit.getByRole('row', { name: /Dr Grace Monitor Committee decision BAT-001-0503 AE 1 engine: dlt \(rule 2a\) → committee: not_dlt Fever was a line infection/ })).toBeVisible();
 	await expect(audit.getByRole('row', { name: /BAT-001-0505 AE 1 engine: pending → committee: dlt/ })).toBeVisible();
 	await shot(page, 'audit');
+});
+
+test('editing a study’s DLT rules saves a new version and the verdicts follow it', async ({ page }) => {
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Grace Monitor');
+	await page.goto('/study/demo-bat4706-bat1308/dlt');
+	const dl2 = page.getByRole('table', { name: 'DLTs per dose level' }).getByRole('row', { name: /^DL2/ });
+	await expect(dl2.getByRole('cell').nth(2)).toHaveText('1');
+	await page.getByText('DLT rules:').click();
+	await page.getByRole('button', { name: 'Edit the rules for this study…' }).click();
+	const json = page.getByLabel('Rule set (JSON)');
+	await json.fill((await json.inputValue()).replace('"endDay": 21', '"endDay": 28'));
+	await page.getByRole('button', { name: 'Save as a new version' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Say why the rules change (an amendment, a committee ruling)');
+	await page.getByLabel('Reason for the change').fill('Amendment 3: 28-day DLT window');
+	await page.getByRole('button', { name: 'Save as a new version' }).click();
+	await expect(page.getByText('(study-demo-bat4706-bat1308 version 2)')).toBeVisible();
+	await expect(dl2.getByRole('cell').nth(2)).toHaveText('2');
+	await expect(page.getByText(/Grade 3 alanine aminotransferase increased starting on day 22 \(18 May 2026\): DLT under rule 1/)).toBeVisible();
+
+	// The panel stays open after a save.
+	await page.getByRole('button', { name: 'Edit the rules for this study…' }).click();
+	await json.fill('{ "id": "broken" }');
+	await page.getByLabel('Reason for the change').fill('test');
+	await page.getByRole('button', { name: 'Save as a new version' }).click();
+	await expect(page.getByRole('alert')).toContainText('version: Invalid key');
 });

@@ -1,5 +1,6 @@
 /** Everything about one subject, for the subject page. */
-import { computeFirstExposure } from '../domain/first-exposure';
+import { computeFirstExposure, computeLastExposure, isExposureOngoing } from '../domain/first-exposure';
+import { deriveTeae, type TeaeResult } from '../domain/derive-teae';
 import { compareDtc } from '../domain/partial-date';
 import type { AdverseEvent, DoseAdministration, Dtc, Study, Subject } from '../domain/types';
 import type { DoseWatchDatabase } from './database';
@@ -10,6 +11,8 @@ export interface SubjectData {
 	doses: DoseAdministration[];
 	aes: AdverseEvent[];
 	firstDose: Dtc | null;
+	/** Treatment-emergent flag per AESEQ. */
+	teae: Map<number, TeaeResult>;
 }
 
 export async function loadSubjectData(db: DoseWatchDatabase, studyId: string, usubjid: string): Promise<SubjectData | null> {
@@ -22,6 +25,10 @@ export async function loadSubjectData(db: DoseWatchDatabase, studyId: string, us
 		const aes = (await db.aes.where('[studyId+usubjid]').equals([studyId, usubjid]).toArray()).sort(
 			(a, b) => compareDtc(a.start, b.start) || a.aeseq - b.aeseq
 		);
-		return { study, subject, doses, aes, firstDose: computeFirstExposure(subject, doses) };
+		const firstDose = computeFirstExposure(subject, doses);
+		const last = computeLastExposure(doses);
+		const ongoing = isExposureOngoing(doses);
+		const teae = new Map(aes.map((a) => [a.aeseq, deriveTeae(a, firstDose, last, study.teaeWindowDays, ongoing)]));
+		return { study, subject, doses, aes, firstDose, teae };
 	});
 }

@@ -37,6 +37,16 @@ describe('buildAeRows', () => {
 		expect(r.studyDay).toBe(day);
 	});
 
+	it.each([
+		['S-1', 1, true, null],
+		['S-1', 2, false, null], // before the first dose
+		['S-2', 1, true, '2025-03-10'], // partial onset imputed to the first dose in that month
+		['S-3', 1, false, null] // never dosed
+	])('%s AE %i: TEAE %s, imputed onset %s', (usubjid, aeseq, teae, imputed) => {
+		const r = rows.find((x) => x.ae.usubjid === usubjid && x.ae.aeseq === aeseq)!;
+		expect([r.teae, r.imputedOnset]).toEqual([teae, imputed]);
+	});
+
 	it('takes the strongest attribution across drugs', () => {
 		expect(maxRelatedness({ attribution: { A: 'unlikely', B: 'probable' } })).toBe('probable');
 		expect(maxRelatedness({ attribution: { A: null } })).toBeNull();

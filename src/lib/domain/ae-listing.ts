@@ -2,7 +2,8 @@
  * Rows of the AE listing: each AE with its subject's dose level and study day, and the filters and sort orders
  * the listing offers. Pure; the page keeps the filter in the URL.
  */
-import { computeFirstExposure } from './first-exposure';
+import { computeFirstExposure, computeLastExposure, isExposureOngoing } from './first-exposure';
+import { deriveTeae } from './derive-teae';
 import { compareNatural } from './natural-order';
 import { compareDtc, computeStudyDay } from './partial-date';
 import { RELATEDNESS, type AdverseEvent, type DoseAdministration, type Relatedness, type Subject } from './types';
@@ -13,12 +14,16 @@ export interface AeRow {
 	studyDay: number | null;
 	/** The strongest attribution to any study drug (null when none assessed). */
 	maxRelatedness: Relatedness | null;
+	teae: boolean;
+	/** The onset imputed for the TEAE flag when the recorded one is partial, else null. */
+	imputedOnset: string | null;
 }
 
 export function buildAeRows(
 	subjects: readonly Subject[],
 	doses: readonly DoseAdministration[],
-	aes: readonly AdverseEvent[]
+	aes: readonly AdverseEvent[],
+	teaeWindowDays = 30
 ): AeRow[] {
 	const dosesBySubject = new Map<string, DoseAdministration[]>();
 	for (const d of doses) {
@@ -27,15 +32,21 @@ export function buildAeRows(
 		else dosesBySubject.set(d.usubjid, [d]);
 	}
 	const info = new Map(
-		subjects.map((s) => [s.usubjid, { level: s.doseLevel, first: computeFirstExposure(s, dosesBySubject.get(s.usubjid) ?? []) }])
+		subjects.map((s) => {
+			const sd = dosesBySubject.get(s.usubjid) ?? [];
+			return [s.usubjid, { level: s.doseLevel, first: computeFirstExposure(s, sd), last: computeLastExposure(sd), ongoing: isExposureOngoing(sd) }];
+		})
 	);
 	return aes.map((ae) => {
 		const i = info.get(ae.usubjid);
+		const t = deriveTeae(ae, i?.first ?? null, i?.last ?? null, teaeWindowDays, i?.ongoing ?? false);
 		return {
 			ae,
 			doseLevel: i?.level ?? null,
 			studyDay: computeStudyDay(ae.start, i?.first ?? null),
-			maxRelatedness: maxRelatedness(ae)
+			maxRelatedness: maxRelatedness(ae),
+			teae: t.teae,
+			imputedOnset: t.onsetImputed ? t.onset : null
 		};
 	});
 }
