@@ -1,22 +1,12 @@
-import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { exportBackup, restoreBackup } from '../../src/lib/db/backup-repository';
 import { DoseWatchDatabase, SCHEMA_VERSION } from '../../src/lib/db/database';
 import { saveAe } from '../../src/lib/db/record-repository';
-import { commitImport } from '../../src/lib/db/study-repository';
 import { parseBackup } from '../../src/lib/io/backup';
-import { planImport } from '../../src/lib/io/plan-import';
-import { source } from './helpers';
+import { seededDatabase } from './helpers';
 
-const FIX = resolve(__dirname, '../fixtures/small');
 const at = '2025-03-01T00:00:00Z';
 
-async function seeded(name: string) {
-	const db = new DoseWatchDatabase(name);
-	const files = { dm: source(`${FIX}/dm.csv`), ex: source(`${FIX}/ex.csv`), ae: source(`${FIX}/ae.csv`) };
-	await commitImport(db, planImport(files, { target: null, newStudyId: 'tst', now: at, who: 'a' }), { who: 'a', at, files: [] });
-	return db;
-}
 
 async function snapshot(db: DoseWatchDatabase) {
 	return { studies: await db.studies.toArray(), aes: await db.aes.toArray(), audit: await db.audit.toArray() };
@@ -26,7 +16,7 @@ describe('backup and restore', () => {
 	let db: DoseWatchDatabase;
 	let text: string;
 	beforeEach(async () => {
-		db = await seeded(`backup-${Math.random()}`);
+		db = await seededDatabase(`backup-${Math.random()}`);
 		text = await exportBackup(db, 'Dr Lee', at);
 	});
 
@@ -90,7 +80,7 @@ describe('backup and restore', () => {
 
 describe('editing an AE', () => {
 	it('refuses a save based on an old revision and keeps both versions visible', async () => {
-		const db = await seeded(`conflict-${Math.random()}`);
+		const db = await seededDatabase(`conflict-${Math.random()}`);
 		const original = (await db.aes.get(['tst', 'TST01-001', 2]))!;
 		const ctx = { who: 'Dr A', at, reason: 'correction' };
 		await saveAe(db, { ...original, grade: 3 }, ctx);
@@ -102,7 +92,7 @@ describe('editing an AE', () => {
 	});
 
 	it('appends attribution revisions with who, when and why', async () => {
-		const db = await seeded(`attr-${Math.random()}`);
+		const db = await seededDatabase(`attr-${Math.random()}`);
 		const ae = (await db.aes.get(['tst', 'TST01-002', 1]))!;
 		const saved = await saveAe(db, { ...ae, attribution: { DRUGA: 'probable' } }, { who: 'Dr A', at: '2025-04-01T10:00:00Z', reason: 'rechallenge' });
 		expect(saved.attributionHistory.at(-1)).toEqual({
@@ -118,7 +108,7 @@ describe('editing an AE', () => {
 	});
 
 	it('refuses any change without a reviewer name', async () => {
-		const db = await seeded(`noname-${Math.random()}`);
+		const db = await seededDatabase(`noname-${Math.random()}`);
 		const ae = (await db.aes.get(['tst', 'TST01-002', 1]))!;
 		await expect(saveAe(db, ae, { who: ' ', at, reason: '' })).rejects.toThrow(/reviewer name/);
 	});

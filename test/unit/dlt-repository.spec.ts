@@ -1,24 +1,14 @@
-import { resolve } from 'node:path';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DoseWatchDatabase, SCHEMA_VERSION } from '../../src/lib/db/database';
 import { parseRuleSetText, recordAdjudication, resolveRuleSet, saveRuleSetVersion } from '../../src/lib/db/dlt-repository';
-import { commitImport } from '../../src/lib/db/study-repository';
 import { exportBackup } from '../../src/lib/db/backup-repository';
 import { parseBackup } from '../../src/lib/io/backup';
-import { planImport } from '../../src/lib/io/plan-import';
 import { findRuleSet } from '../../src/lib/presets/dlt-rule-sets';
-import { source } from './helpers';
+import { seededDatabase } from './helpers';
 
-const FIX = resolve(__dirname, '../fixtures/small');
 const at = '2026-03-01T00:00:00Z';
 
-async function seeded(name: string) {
-	const db = new DoseWatchDatabase(name);
-	const files = { dm: source(`${FIX}/dm.csv`), ex: source(`${FIX}/ex.csv`), ae: source(`${FIX}/ae.csv`) };
-	await commitImport(db, planImport(files, { target: null, newStudyId: 'tst', now: at, who: 'a' }), { who: 'a', at, files: [] });
-	return db;
-}
 
 describe('schema upgrade', () => {
 	it('a database written by schema 1 opens in the current schema with all its data', async () => {
@@ -44,7 +34,7 @@ describe('schema upgrade', () => {
 	});
 
 	it('a backup from schema 1 (without the later tables) restores', async () => {
-		const db = await seeded(`b1-${Math.random()}`);
+		const db = await seededDatabase(`b1-${Math.random()}`);
 		const file = JSON.parse(await exportBackup(db, 'x', at));
 		delete file.data.adjudications;
 		delete file.data.ruleSets;
@@ -58,7 +48,7 @@ describe('schema upgrade', () => {
 
 describe('adjudication', () => {
 	it('is appended with its audit entry, keeping the engine verdict and rule set version', async () => {
-		const db = await seeded(`adj-${Math.random()}`);
+		const db = await seededDatabase(`adj-${Math.random()}`);
 		const base = { studyId: 'tst', usubjid: 'TST01-001', aeseq: 2, engineVerdict: 'dlt' as const, engineRule: '2', engineReason: 'x', ruleSet: { id: 'generic', version: 1 } };
 		await recordAdjudication(db, { ...base, decision: 'not_dlt', reason: 'disease progression', by: 'Dr A', at: '2026-03-02T10:00:00Z' });
 		await recordAdjudication(db, { ...base, decision: 'dlt', reason: 'new lab data', by: 'Dr B', at: '2026-03-03T10:00:00Z' });
@@ -72,7 +62,7 @@ describe('adjudication', () => {
 
 describe('editing a study’s DLT rules', () => {
 	it('saves a new version, points the study at it, and keeps the old one', async () => {
-		const db = await seeded(`rules-${Math.random()}`);
+		const db = await seededDatabase(`rules-${Math.random()}`);
 		const study = (await db.studies.get('tst'))!;
 		expect(study.dltRuleSet).toBe('generic');
 		const edited = structuredClone(findRuleSet('generic')!);

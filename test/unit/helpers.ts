@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { DoseWatchDatabase } from '../../src/lib/db/database';
+import { commitImport } from '../../src/lib/db/study-repository';
 import type { SourceFile } from '../../src/lib/io/import-types';
+import { planImport } from '../../src/lib/io/plan-import';
 
 export const SHARED = resolve(__dirname, '../../../shared');
 export const PILOT = resolve(SHARED, 'data/cdiscpilot01');
@@ -19,4 +22,14 @@ export function pilotFiles() {
 		ex: source(resolve(PILOT, 'ex.csv')),
 		ae: source(resolve(PILOT, 'ae.csv'))
 	};
+}
+
+export const SMALL = resolve(__dirname, '../fixtures/small');
+
+/** A fresh database holding the small valid fixture study "tst", imported at `at`. */
+export async function seededDatabase(name: string, at = '2025-03-01T00:00:00Z'): Promise<DoseWatchDatabase> {
+	const db = new DoseWatchDatabase(name);
+	const files = { dm: source(`${SMALL}/dm.csv`), ex: source(`${SMALL}/ex.csv`), ae: source(`${SMALL}/ae.csv`) };
+	await commitImport(db, planImport(files, { target: null, newStudyId: 'tst', now: at, who: 'a' }), { who: 'a', at, files: [] });
+	return db;
 }
