@@ -210,3 +210,17 @@ test('editing a study’s DLT rules saves a new version and the verdicts follow 
 	await page.getByRole('button', { name: 'Save as a new version' }).click();
 	await expect(page.getByRole('alert')).toContainText('version: Invalid key');
 });
+
+test('deleting a dose asks for a reason and the audit trail keeps it', async ({ page }) => {
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Ada Import');
+	await page.goto('/study/demo-gentuximab/subjects/GTX-000-0101');
+	await expect(page.getByRole('heading', { name: /^Doses \(\d+\)$/ })).toBeVisible();
+	const before = Number(/\((\d+)\)/.exec(await page.getByRole('heading', { name: /^Doses/ }).innerText())![1]);
+	await page.getByRole('button', { name: 'Delete dose 1', exact: true }).click();
+	await page.getByLabel('Reason', { exact: true }).fill('Duplicate entry from the EDC');
+	await page.getByRole('alertdialog').getByRole('button', { name: 'Delete dose' }).click();
+	await expect(page.getByRole('heading', { name: `Doses (${before - 1})` })).toBeVisible();
+	await page.getByRole('link', { name: 'Audit trail' }).click();
+	await expect(page.getByRole('row', { name: /Deleted dose GTX-000-0101 dose 1 .*Duplicate entry from the EDC/ })).toBeVisible();
+});
