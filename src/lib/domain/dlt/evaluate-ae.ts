@@ -152,6 +152,7 @@ function relief(c: Ctx, ex: ResolutionException, minGrade: number): { within: bo
 		const beyond = hasTime(ae.start) ? toInstant(ae.start)! + ex.withinHours * 3_600_000 < (c.asOfDay + 1) * DAY_MS : c.asOfDay > startDay;
 		return { within: beyond ? false : null, text, lastDay: null };
 	}
+	if (dayNumber(relievedAt) === null) return { within: null, text: `relief recorded only as ${relievedAt}`, lastDay: null };
 	if (hasTime(ae.start) && hasTime(relievedAt)) {
 		const hours = (toInstant(relievedAt)! - toInstant(ae.start)!) / 3_600_000;
 		const shown = hours >= 48 && Number.isInteger(hours / 24) ? `${hours / 24} days` : `${+hours.toFixed(2)} hours`;
@@ -185,6 +186,8 @@ function applyRule(c: Ctx, rule: DltRule): RuleOutcome {
 
 	if (rule.duration) {
 		const { atLeastGrade, days } = rule.duration;
+		if (ae.end && dayNumber(ae.end) === null && (dayRange(ae.end)?.[0] ?? Infinity) <= c.asOfDay)
+			return o('pending', `its end is recorded only as ${ae.end}, so its duration cannot be measured; awaiting the full date (rule ${rule.id})`);
 		const run = longestRun(c, atLeastGrade);
 		if (!run) return o('pending', `the date it reached grade ${atLeastGrade} is not known, so its duration cannot be measured (rule ${rule.id})`);
 		if (run.ongoing) {
@@ -209,7 +212,7 @@ function applyRule(c: Ctx, rule: DltRule): RuleOutcome {
 		if (r.lastDay !== null) {
 			return o('pending', `${r.text} with treatment: a DLT under rule ${rule.id} if not relieved by ${c.dayName(isoDay(r.lastDay))} (exception ${ex.id}: ${ex.limitText})`, ex.id, isoDay(r.lastDay + 1));
 		}
-		return o('pending', `treated, ${r.text}: cannot tell whether it recovered within ${ex.limitText} (exception ${ex.id}); awaiting times`, ex.id);
+		return o('pending', `treated, ${r.text}: cannot tell whether it was relieved within ${ex.limitText} (exception ${ex.id}); awaiting ${r.text.startsWith('relief recorded only') ? 'the full date' : 'times'}`, ex.id);
 	}
 	return o('dlt', '');
 }
