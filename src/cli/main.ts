@@ -17,6 +17,8 @@ import { StudySchema } from '../lib/io/record-schemas';
 import { parseDtc } from '../lib/domain/partial-date';
 import type { Study } from '../lib/domain/types';
 import * as v from 'valibot';
+import { boinTable } from '../lib/domain/escalation/recommend';
+import { answerScenario, parseScenario, ScenarioError } from '../lib/io/escalation-scenarios';
 
 const USAGE = `Usage: dosewatch <command> [options]
 
@@ -31,6 +33,18 @@ Commands:
       --preset: a DLT rule set (${DLT_RULE_SETS.map((s) => s.id).join(', ')}) or a study preset; dose levels are
       the codes found in DM.ACTARMCD (else ARMCD), in natural order (DL2 before DL10).
       --study: a study JSON file (as in a DoseWatch backup); dose levels follow its escalation order.
+
+  recommend --json < scenarios.json
+      Reads a JSON array of scenarios on standard input and writes a JSON array of results in the same order.
+      A scenario: {"design": "3+3" | "boin", "currentDose": 2, "n": [3, 6, 0], "dlt": [0, 1, 0],
+      "deescalation": false, "target": 0.3, "elimination": true, "stopWhenDeescalationImpossible": false}.
+  recommend --design 3+3|boin --current-dose D --n 3,6,0 --dlt 0,1,0 [--deescalation] [--target 0.3]
+            [--no-elimination] [--stop-when-deescalation-impossible]
+      One scenario, answered in words.
+
+  boundaries --target 0.3 --max-n 30 [--format json|text]
+      The BOIN decision table: escalate when DLTs ≤ escalate, de-escalate when ≥ deescalate, eliminate when
+      ≥ eliminate.
 `;
 
 class UsageError extends Error {}
@@ -157,6 +171,97 @@ function evaluate(args: string[]): number {
 	return 0;
 }
 
+function readStdin(): string {
+	try {
+		return readFileSync(0, 'utf8');
+	} catch {
+		return '';
+	}
+}
+
+function numberList(text: string | undefined, flag: string): number[] {
+	if (!text) throw new UsageError(`recommend needs ${flag} (comma-separated counts, e.g. 3,6,0)`);
+	return text.split(',').map((t) => {
+		const n = Number(t.trim());
+		if (t.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag} ${text}: "${t}" is not a number`);
+		return n;
+	});
+}
+
+function recommend(args: string[]): number {
+	const { values } = parseArgs({
+		args,
+		options: {
+			json: { type: 'boolean', default: false },
+			design: { type: 'string' },
+			'current-dose': { type: 'string' },
+			n: { type: 'string' },
+			dlt: { type: 'string' },
+			deescalation: { type: 'boolean', default: false },
+			target: { type: 'string' },
+			'no-elimination': { type: 'boolean', default: false },
+			'stop-when-deescalation-impossible': { type: 'boolean', default: false }
+		},
+		strict: true
+	});
+	try {
+		if (values.json) {
+			let raw: unknown;
+			try {
+				raw = JSON.parse(readStdin());
+			} catch (e) {
+				throw new UsageError(`standard input is not JSON (${(e as Error).message})`);
+			}
+			if (!Array.isArray(raw)) throw new UsageError('standard input must be a JSON array of scenarios');
+			const results = raw.map((item, i) => answerScenario(parseScenario(item, `scenario ${i}`), `scenario ${i}`));
+			process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+			return 0;
+		}
+		const scenario = parseScenario(
+			{
+				design: values.design,
+				currentDose: Number(values['current-dose']),
+				n: numberList(values.n, '--n'),
+				dlt: numberList(values.dlt, '--dlt'),
+				deescalation: values.deescalation,
+				...(values.target !== undefined ? { target: Number(values.target) } : {}),
+				elimination: !values['no-elimination'],
+				stopWhenDeescalationImpossible: values['stop-when-deescalation-impossible']
+			},
+			'scenario'
+		);
+		const r = answerScenario(scenario, 'scenario');
+		const head = r.continue ? `Next cohort: dose ${r.nextDose}.` : r.mtd ? `Stop. MTD: dose ${r.mtd}.` : 'Stop. No acceptable dose (no MTD).';
+		process.stdout.write(`${head}\n${r.reason}\n`);
+		return 0;
+	} catch (e) {
+		if (e instanceof ScenarioError) throw new UsageError(e.message);
+		throw e;
+	}
+}
+
+function boundaries(args: string[]): number {
+	const { values } = parseArgs({
+		args,
+		options: { target: { type: 'string' }, 'max-n': { type: 'string', default: '30' }, format: { type: 'string', default: 'text' } },
+		strict: true
+	});
+	const target = Number(values.target);
+	if (values.target === undefined || !(target > 0 && target < 1)) throw new UsageError(`--target ${values.target ?? '(missing)'} must be a number between 0 and 1`);
+	const maxN = Number(values['max-n']);
+	if (!Number.isInteger(maxN) || maxN < 1 || maxN > 1000) throw new UsageError(`--max-n ${values['max-n']} must be a whole number from 1 to 1000`);
+	if (values.format !== 'json' && values.format !== 'text') throw new UsageError('--format must be json or text');
+	const rows = boinTable(target, maxN);
+	if (values.format === 'json') {
+		process.stdout.write(JSON.stringify({ target, rows }, null, 2) + '\n');
+		return 0;
+	}
+	const lines = [`BOIN boundaries for target DLT rate ${target} (φ1 = ${+(0.6 * target).toFixed(4)}, φ2 = ${+(1.4 * target).toFixed(4)})`, '', '  n  escalate if ≤  de-escalate if ≥  eliminate if ≥'];
+	for (const r of rows) lines.push(`${String(r.n).padStart(3)}  ${String(r.escalate).padStart(13)}  ${String(r.deescalate).padStart(16)}  ${String(r.eliminate ?? 'NA').padStart(14)}`);
+	process.stdout.write(lines.join('\n') + '\n');
+	return 0;
+}
+
 export function main(argv: string[]): number {
 	const [command, ...rest] = argv;
 	try {
@@ -165,6 +270,10 @@ export function main(argv: string[]): number {
 				return validate(rest);
 			case 'evaluate':
 				return evaluate(rest);
+			case 'recommend':
+				return recommend(rest);
+			case 'boundaries':
+				return boundaries(rest);
 			case undefined:
 			case 'help':
 			case '--help':
@@ -176,7 +285,7 @@ export function main(argv: string[]): number {
 		}
 	} catch (e) {
 		if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-			process.stderr.write(`dosewatch: ${(e as Error).message}\n\n${USAGE}`);
+			process.stderr.write(`dosewatch: ${(e as Error).message}\nRun "dosewatch help" for the commands and their options.\n`);
 			return 2;
 		}
 		throw e;

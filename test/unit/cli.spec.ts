@@ -6,7 +6,10 @@ import { PILOT } from './helpers';
 
 const ROOT = resolve(__dirname, '../..');
 function dosewatch(...args: string[]) {
-	const r = spawnSync(process.execPath, [resolve(ROOT, 'src/cli/bin.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+	return dosewatchWithInput('', ...args);
+}
+function dosewatchWithInput(input: string, ...args: string[]) {
+	const r = spawnSync(process.execPath, [resolve(ROOT, 'src/cli/bin.js'), ...args], { cwd: ROOT, encoding: 'utf8', input });
 	return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -151,5 +154,62 @@ describe('dosewatch evaluate', () => {
 		const r = dosewatch('evaluate', '--preset', 'generic', '--dm', 'test/fixtures/small/dm.csv', '--ae', 'test/fixtures/broken/03-grade-out-of-range.ae.csv');
 		expect(r.code).toBe(1);
 		expect(r.err).toContain('03-grade-out-of-range.ae.csv, row 2, AETOXGR');
+	});
+});
+
+describe('dosewatch recommend and boundaries', () => {
+	it('answers a JSON array of scenarios in order, with the defaults', () => {
+		const scenarios = [
+			{ design: '3+3', currentDose: 2, n: [3, 6, 0], dlt: [0, 1, 0] },
+			{ design: '3+3', currentDose: 2, n: [3, 3, 0], dlt: [0, 2, 0], deescalation: true },
+			{ design: 'boin', currentDose: 1, n: [3, 0, 0], dlt: [3, 0, 0] },
+			{ design: 'boin', currentDose: 2, n: [3, 6, 0], dlt: [0, 2, 0], target: 0.25 }
+		];
+		const r = dosewatchWithInput(JSON.stringify(scenarios), 'recommend', '--json');
+		expect(r.code).toBe(0);
+		const out = JSON.parse(r.out);
+		expect(out.map((x: { nextDose: number | null; continue: boolean; mtd: number | null }) => [x.nextDose, x.continue, x.mtd])).toEqual([
+			[3, true, null],
+			[1, true, null],
+			[null, false, null],
+			[1, true, null] // φ = 0.25: 2 of 6 reaches the de-escalation boundary (λd ≈ 0.298)
+		]);
+		expect(out[0].reason).toBe('1 DLT in 6 at dose 2: escalate to dose 3 (rule 4).');
+	});
+
+	it('answers one scenario in words', () => {
+		const r = dosewatch('recommend', '--design', '3+3', '--current-dose', '3', '--n', '3,3,3', '--dlt', '0,0,0');
+		expect(r.code).toBe(0);
+		expect(r.out).toBe('Stop. MTD: dose 3.\n0 DLTs in 3 at dose 3, the top dose: stop, MTD = dose 3 (rule 4; the top dose is not expanded).\n');
+	});
+
+	it.each([
+		['arrays of different lengths', [{ design: '3+3', currentDose: 1, n: [3, 3], dlt: [0] }], /scenario 0: n has 2 doses but dlt has 1/],
+		['DLTs above n', [{ design: 'boin', currentDose: 1, n: [3], dlt: [4] }], /scenario 0: dose 1 has 4 DLTs but only 3 treated/],
+		['a dose outside the list', [{ design: '3+3', currentDose: 1, n: [3], dlt: [0] }, { design: '3+3', currentDose: 4, n: [3], dlt: [0] }], /scenario 1: currentDose 4 is not one of the doses 1–1/],
+		['a target outside (0, 1)', [{ design: 'boin', currentDose: 1, n: [3], dlt: [0], target: 1.2 }], /scenario 0\.target: .*Expected <1 but received 1\.2/],
+		['an unknown design', [{ design: 'crm', currentDose: 1, n: [3], dlt: [0] }], /scenario 0\.design/],
+		['not an array', { design: '3+3' }, /must be a JSON array/]
+	])('refuses %s with exit 2', (_n, input, message) => {
+		const r = dosewatchWithInput(JSON.stringify(input), 'recommend', '--json');
+		expect(r.code).toBe(2);
+		expect(r.err).toMatch(message);
+	});
+
+	it('prints the BOIN table as JSON', () => {
+		const r = dosewatch('boundaries', '--target', '0.3', '--max-n', '30', '--format', 'json');
+		expect(r.code).toBe(0);
+		const out = JSON.parse(r.out);
+		expect(out.target).toBe(0.3);
+		expect(out.rows).toHaveLength(30);
+		expect(out.rows[0]).toEqual({ n: 1, escalate: 0, deescalate: 1, eliminate: null });
+		expect(out.rows[29]).toEqual({ n: 30, escalate: 7, deescalate: 11, eliminate: 14 });
+	});
+
+	it('prints the BOIN table as text, and refuses a bad target', () => {
+		expect(dosewatch('boundaries', '--target', '0.25', '--max-n', '3').out).toMatch(/ 3 +0 +1 +3\n$/);
+		const bad = dosewatch('boundaries', '--target', '0');
+		expect(bad.code).toBe(2);
+		expect(bad.err).toMatch(/--target 0 must be a number between 0 and 1/);
 	});
 });
