@@ -4,8 +4,8 @@
 import * as v from 'valibot';
 import type { DltRuleSet } from '../domain/dlt/rule-types';
 import { RELATEDNESS } from '../domain/types';
-import bat from './dlt-rules/bat4706-bat1308.json';
-import generic from './dlt-rules/generic.json';
+import bat from './dlt-rules/bat4706-bat1308.json' with { type: 'json' };
+import generic from './dlt-rules/generic.json' with { type: 'json' };
 
 const Selector = v.object({
 	categories: v.optional(v.array(v.string())),

@@ -5,9 +5,9 @@
 import * as v from 'valibot';
 import type { Study } from '../domain/types';
 import { StudySchema } from '../io/record-schemas';
-import bat from './studies/bat4706-bat1308.json';
-import gentuximab from './studies/gentuximab.json';
-import sknk from './studies/sk-nk.json';
+import bat from './studies/bat4706-bat1308.json' with { type: 'json' };
+import gentuximab from './studies/gentuximab.json' with { type: 'json' };
+import sknk from './studies/sk-nk.json' with { type: 'json' };
 
 const PresetSchema = v.object({
 	id: v.string(),

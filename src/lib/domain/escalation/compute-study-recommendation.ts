@@ -1,0 +1,65 @@
+/**
+ * The escalation question for a study, from its DLT evaluation: the counts per dose level in escalation order,
+ * the dose last given, the design's recommendation, and two "what if" answers: every pending subject ends
+ * without a DLT, and one more of them (at the current dose) has one. Pure.
+ */
+import type { StudyEvaluation } from '../dlt/evaluate-study';
+import type { EscalationDesign, Study } from '../types';
+import { recommendBoin, recommendThreePlusThree, type EscalationState, type Recommendation } from './recommend';
+
+export interface StudyRecommendation {
+	codes: string[];
+	state: EscalationState;
+	/** Subjects dosed at each level, pending subjects at each level. */
+	treated: number[];
+	pending: number[];
+	recommendation: Recommendation;
+	/** null when no subject is pending. */
+	ifNoneMore: Recommendation | null;
+	/** null when no subject is pending at the current dose. */
+	ifOneMore: Recommendation | null;
+}
+
+export function recommendFor(design: EscalationDesign, state: EscalationState): Recommendation {
+	return design.kind === '3+3'
+		? recommendThreePlusThree(state, { deescalation: design.deescalation })
+		: recommendBoin(state, { target: design.target, elimination: design.elimination, stopWhenDeescalationImpossible: design.stopWhenDeescalationImpossible });
+}
+
+export function computeStudyRecommendation(study: Pick<Study, 'doseLevels' | 'design'>, ev: StudyEvaluation): StudyRecommendation {
+	const codes = study.doseLevels.map((l) => l.code);
+	const level = (code: string) => ev.doseLevels.find((d) => d.doseLevel === code);
+	const n = codes.map((c) => level(c)?.evaluable ?? 0);
+	const dlt = codes.map((c) => level(c)?.dlts ?? 0);
+	const pending = codes.map((c) => level(c)?.pending ?? 0);
+	const treated = codes.map((c) => ev.subjects.filter((s) => s.subject.doseLevel === c && s.firstDose).length);
+
+	// The dose last given: the level of the subject dosed most recently.
+	let currentDose = 1;
+	let latest = '';
+	for (const s of ev.subjects) {
+		const i = codes.indexOf(s.subject.doseLevel ?? '');
+		if (i >= 0 && s.firstDose && s.firstDose >= latest) {
+			latest = s.firstDose;
+			currentDose = i + 1;
+		}
+	}
+	const state: EscalationState = { currentDose, n, dlt };
+	const recommendation = recommendFor(study.design, state);
+	const anyPending = pending.some((p) => p > 0);
+	const settled = { currentDose, n: n.map((x, i) => x + pending[i]!), dlt };
+	const ifNoneMore = anyPending ? recommendFor(study.design, settled) : null;
+	const ifOneMore =
+		pending[currentDose - 1]! > 0
+			? recommendFor(study.design, { ...settled, dlt: dlt.map((x, i) => (i === currentDose - 1 ? x + 1 : x)) })
+			: null;
+	return { codes, state, treated, pending, recommendation, ifNoneMore, ifOneMore };
+}
+
+/** "dose 3" → "dose 3 (DL3)" in a design's reason, so it reads in the study's own codes. */
+export function withDoseCodes(text: string, codes: readonly string[]): string {
+	return text.replace(/\bdose (\d+)\b/g, (m, d: string) => {
+		const code = codes[Number(d) - 1];
+		return code && code !== `dose ${d}` ? `${m} (${code})` : m;
+	});
+}
