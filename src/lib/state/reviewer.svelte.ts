@@ -25,10 +25,4 @@ export class Reviewer {
 		await writeSetting(this.db, 'reviewer', trimmed);
 		this.#name = trimmed;
 	}
-
-	/** For tests. */
-	reset() {
-		this.#name = '';
-		this.#loaded = false;
-	}
 }
