@@ -63,7 +63,8 @@ describe('filterAeRows', () => {
 		['related = possible or stronger to any drug', { relatedness: 'related' }, ['S-1/1', 'S-2/1']],
 		['an exact category to any drug', { relatedness: 'unlikely' }, ['S-1/2']],
 		['text matches term words in any order', { text: 'count neutrophil' }, ['S-2/1']],
-		['text matches SOC and subject', { text: 'gastro s-1' }, ['S-1/1', 'S-1/2']]
+		['text matches SOC and subject', { text: 'gastro s-1' }, ['S-1/1', 'S-1/2']],
+		['DLT window only (day 2 in; day -3, partial and undosed out)', { windowOnly: true }, ['S-1/1']]
 	] as const)('%s', (_n, f, expected) => {
 		expect(keys(f)).toEqual(expected);
 	});

@@ -17,13 +17,16 @@ export interface AeRow {
 	teae: boolean;
 	/** The onset imputed for the TEAE flag when the recorded one is partial, else null. */
 	imputedOnset: string | null;
+	/** Onset within study days 1 to the DLT window's last day (false when unknown). */
+	inDltWindow: boolean;
 }
 
 export function buildAeRows(
 	subjects: readonly Subject[],
 	doses: readonly DoseAdministration[],
 	aes: readonly AdverseEvent[],
-	teaeWindowDays = 30
+	teaeWindowDays = 30,
+	dltWindowEndDay = 21
 ): AeRow[] {
 	const dosesBySubject = new Map<string, DoseAdministration[]>();
 	for (const d of doses) {
@@ -40,10 +43,12 @@ export function buildAeRows(
 	return aes.map((ae) => {
 		const i = info.get(ae.usubjid);
 		const t = deriveTeae(ae, i?.first ?? null, i?.last ?? null, teaeWindowDays, i?.ongoing ?? false);
+		const studyDay = computeStudyDay(ae.start, i?.first ?? null);
 		return {
 			ae,
 			doseLevel: i?.level ?? null,
-			studyDay: computeStudyDay(ae.start, i?.first ?? null),
+			studyDay,
+			inDltWindow: studyDay !== null && studyDay >= 1 && studyDay <= dltWindowEndDay,
 			maxRelatedness: maxRelatedness(ae),
 			teae: t.teae,
 			imputedOnset: t.onsetImputed ? t.onset : null
@@ -67,15 +72,18 @@ export interface AeFilter {
 	relatedness: '' | 'related' | Relatedness;
 	/** Words matched against term, verbatim, SOC and subject. */
 	text: string;
+	/** Only AEs starting in the DLT window. */
+	windowOnly: boolean;
 }
 
-export const NO_FILTER: AeFilter = { doseLevel: '', minGrade: 0, serious: false, relatedness: '', text: '' };
+export const NO_FILTER: AeFilter = { doseLevel: '', minGrade: 0, serious: false, relatedness: '', text: '', windowOnly: false };
 
 export function filterAeRows(rows: readonly AeRow[], f: AeFilter): AeRow[] {
 	const words = f.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
 	const possible = RELATEDNESS.indexOf('possible');
-	return rows.filter(({ ae, doseLevel, maxRelatedness: rel }) => {
+	return rows.filter(({ ae, doseLevel, maxRelatedness: rel, inDltWindow }) => {
 		if (f.doseLevel && doseLevel !== f.doseLevel) return false;
+		if (f.windowOnly && !inDltWindow) return false;
 		if (f.minGrade && (ae.grade ?? 0) < f.minGrade) return false;
 		if (f.serious && ae.serious !== true) return false;
 		if (f.relatedness === 'related' && (rel === null || RELATEDNESS.indexOf(rel) < possible)) return false;

@@ -17,6 +17,7 @@ export function readAeView(params: URLSearchParams): AeView {
 		serious: params.get('serious') === '1',
 		relatedness: rel === 'related' || (RELATEDNESS as readonly string[]).includes(rel) ? (rel as AeFilter['relatedness']) : '',
 		text: params.get('q') ?? '',
+		windowOnly: params.get('window') === '1',
 		sort: (AE_SORT_KEYS as readonly string[]).includes(sort) ? (sort as AeSortKey) : 'subject',
 		desc: params.get('desc') === '1'
 	};
@@ -29,6 +30,7 @@ export function writeAeView(v: AeView): string {
 	if (v.serious) p.set('serious', '1');
 	if (v.relatedness) p.set('rel', v.relatedness);
 	if (v.text.trim()) p.set('q', v.text.trim());
+	if (v.windowOnly) p.set('window', '1');
 	if (v.sort !== 'subject') p.set('sort', v.sort);
 	if (v.desc) p.set('desc', '1');
 	const s = p.toString();
