@@ -27,7 +27,7 @@ test('every study page prints on A4 without a table running off the page, and wi
 				.map((t) => `${t.querySelector('caption')?.textContent?.trim() ?? t.className} (${Math.round(t.getBoundingClientRect().right)} px)`)
 		);
 		expect(overflow, `${path}: tables wider than the printed page`).toEqual([]);
-		const visibleButtons = await page.locator('button:not(.sort):visible').count();
+		const visibleButtons = await page.locator('button:not(.keep-print):visible').count();
 		expect(visibleButtons, `${path}: buttons print`).toBe(0);
 		const emptyHeaders = await page.evaluate(() =>
 			[...document.querySelectorAll('thead th')].filter((th) => {

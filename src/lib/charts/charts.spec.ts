@@ -1,0 +1,88 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { DoseLevelEvaluation } from '$lib/domain/dlt/evaluate-study';
+import DltBarChart from './DltBarChart.svelte';
+import IncidenceHeatmap from './IncidenceHeatmap.svelte';
+import type { IncidenceSoc } from './incidence';
+
+const level = (doseLevel: string, evaluable: number, dlts: number, pending: number, notEvaluable: number, decision: DoseLevelEvaluation['decision']): DoseLevelEvaluation => ({
+	doseLevel, enrolled: evaluable + pending + notEvaluable, evaluable, dlts, pending, notEvaluable, decision, reason: '', usesCommittee: false
+});
+const levels = [level('DL1', 3, 0, 0, 0, 'escalate'), level('DL2', 3, 2, 2, 1, 'de_escalate')];
+
+describe('DltBarChart', () => {
+	it('draws one link per level with one rect per non-empty segment, labelled in words', () => {
+		const { container } = render(DltBarChart, { levels, design: { kind: '3+3', deescalation: false }, hrefFor: (c: string) => `/dlt#${c}` });
+		expect(screen.getByRole('figure', { name: 'DLTs per dose level' })).toBeInTheDocument();
+		const bars = container.querySelectorAll('a.bar');
+		expect(bars).toHaveLength(2);
+		expect(bars[0]!.querySelectorAll('rect')).toHaveLength(1);
+		expect(bars[1]!.querySelectorAll('rect')).toHaveLength(4);
+		expect(bars[1]).toHaveAttribute('href', '/dlt#DL2');
+		expect(bars[1]).toHaveAccessibleName('DL2: 6 subjects. DLT: 2. Evaluable, no DLT: 1. Pending: 2. Not evaluable: 1. 3+3 standing: de-escalate');
+		expect(within(container.querySelector('svg') as unknown as HTMLElement).getByText('de-escalate')).toBeInTheDocument();
+	});
+
+	it('shows the tooltip on keyboard focus and on hover, and hides it after', async () => {
+		const user = userEvent.setup();
+		const { container } = render(DltBarChart, { levels, design: { kind: '3+3', deescalation: false }, hrefFor: () => '#' });
+		await user.tab();
+		expect(screen.getByRole('tooltip')).toHaveTextContent('DL1: 3 subjects');
+		await user.tab();
+		expect(screen.getByRole('tooltip')).toHaveTextContent('DL2: 6 subjects');
+		await user.tab();
+		expect(screen.queryByRole('tooltip')).toBeNull();
+		await fireEvent.mouseEnter(container.querySelectorAll('a.bar')[1]!);
+		expect(screen.getByRole('tooltip')).toHaveTextContent('Pending: 2');
+	});
+
+	it('draws BOIN boundary marks and says so in the legend', () => {
+		const { container } = render(DltBarChart, {
+			levels: [level('DL1', 6, 1, 0, 0, 'escalate')],
+			design: { kind: 'boin', target: 0.3, elimination: true, stopWhenDeescalationImpossible: false },
+			hrefFor: () => '#'
+		});
+		expect(container.querySelectorAll('line.boundary')).toHaveLength(2);
+		expect(screen.getByLabelText('Legend')).toHaveTextContent('BOIN boundaries');
+		expect(container.querySelector('a.bar')).toHaveAccessibleName(/escalate if DLTs ≤ 1, de-escalate if ≥ 3/);
+	});
+
+	it('offers the same numbers as a table', () => {
+		render(DltBarChart, { levels, design: { kind: '3+3', deescalation: false }, hrefFor: () => '#' });
+		const row = screen.getByRole('row', { name: /DL2 2 1 2 1 de-escalate/ });
+		expect(row).toBeInTheDocument();
+	});
+});
+
+const cells = (n: number[], g: (1 | 2 | 3 | 4 | 5 | null)[]) => n.map((subjects, i) => ({ level: `DL${i + 1}`, subjects, percent: (100 * subjects) / 3, maxGrade: subjects ? g[i]! : null }));
+const socs: IncidenceSoc[] = [
+	{ label: 'Investigations', total: 3, cells: cells([1, 2], [4, 3]), terms: [{ label: 'Neutrophil count decreased', total: 3, cells: cells([1, 2], [4, 3]) }] },
+	{ label: 'Gastrointestinal disorders', total: 1, cells: cells([0, 1], [null, 1]), terms: [{ label: 'Nausea', total: 1, cells: cells([0, 1], [null, 1]) }] }
+];
+
+describe('IncidenceHeatmap', () => {
+	const props = { socs, levels: ['DL1', 'DL2'], denominators: new Map([['DL1', 3], ['DL2', 3]]), hrefFor: (l: string, t: string) => `/aes?level=${l}&q=${t}` };
+
+	it('shows counts and percents, shaded by the worst grade, with the level denominators', () => {
+		render(IncidenceHeatmap, props);
+		const cell = screen.getByRole('link', { name: 'Neutrophil count decreased, DL1: 1 of 3 subjects (33%), worst grade 4' });
+		expect(cell).toHaveTextContent('1 (33%)');
+		expect(cell).toHaveAttribute('href', '/aes?level=DL1&q=Neutrophil count decreased');
+		expect(cell.closest('td')).toHaveStyle({ background: 'rgb(227, 26, 28)' });
+		expect(screen.getAllByText('n = 3')).toHaveLength(2);
+	});
+
+	it('collapses and expands an SOC with the keyboard', async () => {
+		const user = userEvent.setup();
+		render(IncidenceHeatmap, props);
+		const toggle = screen.getByRole('button', { name: /Gastrointestinal disorders/ });
+		expect(toggle).toHaveAttribute('aria-expanded', 'true');
+		toggle.focus();
+		await user.keyboard('{Enter}');
+		expect(toggle).toHaveAttribute('aria-expanded', 'false');
+		expect(screen.queryByRole('rowheader', { name: 'Nausea' })).toBeNull();
+		await user.keyboard(' ');
+		expect(screen.getByRole('rowheader', { name: 'Nausea' })).toBeInTheDocument();
+	});
+});
