@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { EventEvaluation, SubjectEvaluation } from '../domain/dlt/evaluate-study';
+import type { AdverseEvent, DoseAdministration, Grade, Subject } from '../domain/types';
+import { gradeSegments, layoutSwimmer, packRows, studyDayAt, visibleLanes, type SwimmerLane } from './swimmer';
+
+describe('packRows: overlapping AEs go to separate rows, others share', () => {
+	it.each([
+		['no overlap: one row', [[1, 3], [4, 6], [7, 9]], [0, 0, 0]],
+		['all overlap: a row each', [[1, 9], [2, 8], [3, 7]], [0, 1, 2]],
+		['touching ends overlap (same day)', [[1, 4], [4, 6]], [0, 1]],
+		['a freed row is reused', [[1, 3], [2, 6], [4, 5]], [0, 1, 0]],
+		['input order is kept in the result', [[5, 6], [1, 9]], [1, 0]]
+	])('%s', (_n, ivs, rows) => {
+		expect(packRows(ivs.map(([x0, x1]) => ({ x0: x0!, x1: x1! })))).toEqual(rows);
+	});
+});
+
+describe('gradeSegments', () => {
+	const day = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
+	const first = day('2026-03-02');
+	const toX = (d: number) => d - first + 1;
+	it('splits a bar at each grade change', () => {
+		const h = [{ grade: 3 as Grade, from: '2026-03-07' }, { grade: 4 as Grade, from: '2026-03-09' }, { grade: 3 as Grade, from: '2026-03-16' }];
+		expect(gradeSegments(h, 4, 6, 20, toX)).toEqual([
+			{ x0: 6, x1: 8, grade: 3 },
+			{ x0: 8, x1: 15, grade: 4 },
+			{ x0: 15, x1: 20, grade: 3 }
+		]);
+	});
+	it('one segment at the event grade without a history', () => {
+		expect(gradeSegments([], 2, 3, 5, toX)).toEqual([{ x0: 3, x1: 5, grade: 2 }]);
+	});
+});
+
+const subject = (usubjid: string, doseLevel: string): Subject => ({ studyId: 's', usubjid, doseLevel, site: '', sex: '', age: null, enrolled: null, status: 'on_treatment', refStart: null });
+const event = (usubjid: string, aeseq: number, start: string | null, end: string | null, over: Partial<EventEvaluation> = {}): EventEvaluation =>
+	({
+		ae: { usubjid, aeseq, start, end, grade: 3, gradeHistory: [], serious: aeseq === 2, term: 'X' } as unknown as AdverseEvent,
+		verdict: 'not_dlt', rule: null, reason: '', studyDay: null, inWindow: null, related: null, turnsOn: null, teae: true, teaeReason: '', committee: null, effective: 'not_dlt',
+		...over
+	}) as EventEvaluation;
+const evalOf = (s: Subject, firstDose: string | null, events: EventEvaluation[]): SubjectEvaluation => ({ subject: s, firstDose, windowEnd: null, status: 'no_dlt', reason: '', events });
+
+describe('layoutSwimmer', () => {
+	const subjects = [
+		evalOf(subject('B', 'DL2'), '2026-03-10', [event('B', 1, '2026-03-12', '2026-03-14')]),
+		evalOf(subject('A', 'DL1'), '2026-03-02', [
+			event('A', 1, '2026-03-05', '2026-03-09', { verdict: 'dlt' }),
+			event('A', 2, '2026-03-06', null, { verdict: 'pending' }), // overlaps AE 1, ongoing
+			event('A', 3, '2026-03', null), // partial onset: not drawn
+			event('A', 4, '2026-03-20', '2026-03-21', { verdict: 'dlt', committee: { decision: 'not_dlt', reason: 'r', by: 'b', at: 't' } })
+		]),
+		evalOf(subject('C', 'DL1'), null, []) // never dosed: no lane
+	];
+	const doses = new Map<string, DoseAdministration[]>([['A', [{ start: '2026-03-02T09:00', drug: 'X' } as DoseAdministration]]]);
+	const layout = layoutSwimmer(subjects, doses, { xMode: 'day', asOf: '2026-03-25', windowEndDay: 21, levelOrder: ['DL1', 'DL2'] });
+	const a = layout.lanes[0]!;
+
+	it('groups lanes by dose level in escalation order and skips subjects never dosed', () => {
+		expect(layout.lanes.map((l) => l.usubjid)).toEqual(['A', 'B']);
+		expect(layout.groups.map((g) => g.level)).toEqual(['DL1', 'DL2']);
+		expect(layout.lanes[1]!.y).toBeGreaterThan(a.y + a.height);
+	});
+
+	it('places AEs in study days, through their end day, to the cut-off when ongoing', () => {
+		expect(a.aes.map((x) => [x.event.ae.aeseq, x.x0, x.x1, x.ongoing, x.row])).toEqual([
+			[1, 4, 9, false, 0],
+			[2, 5, 25, true, 1],
+			[4, 19, 21, false, 0]
+		]);
+		expect(a.rows).toBe(2);
+		expect(a.undrawn).toBe(1);
+	});
+
+	it('shades the DLT window days 1–21 and marks doses', () => {
+		expect(a.window).toEqual({ x0: 1, x1: 22 });
+		expect(a.doses.map((d) => d.x)).toEqual([1]);
+	});
+
+	it('marks DLTs, pending events and overruled ones, and flags serious AEs', () => {
+		expect(a.aes.map((x) => x.mark)).toEqual(['dlt', 'pending', 'overruled']);
+		expect(a.aes.map((x) => x.serious)).toEqual([false, true, false]);
+	});
+
+	it('gives the time since the last dose before onset', () => {
+		expect(a.aes[0]!.sinceLastDose).toEqual({ days: 2, hours: null });
+	});
+
+	it('draws only the AEs the filters keep', () => {
+		const filtered = layoutSwimmer(subjects, doses, { xMode: 'day', asOf: '2026-03-25', windowEndDay: 21, levelOrder: ['DL1', 'DL2'], include: new Set(['A|4']) });
+		expect(filtered.lanes[0]!.aes.map((x) => x.event.ae.aeseq)).toEqual([4]);
+	});
+
+	it('in calendar mode uses dates, so lanes line up by date', () => {
+		const cal = layoutSwimmer(subjects, doses, { xMode: 'date', asOf: '2026-03-25', windowEndDay: 21, levelOrder: ['DL1', 'DL2'] });
+		expect(cal.lanes[0]!.aes[0]!.x0).toBe(Date.UTC(2026, 2, 5) / 86_400_000);
+		expect(cal.lanes[1]!.window!.x0).toBe(Date.UTC(2026, 2, 10) / 86_400_000);
+	});
+
+	it('labels study days without a day 0', () => {
+		expect([studyDayAt(1), studyDayAt(22), studyDayAt(0), studyDayAt(-4)]).toEqual([1, 22, -1, -5]);
+	});
+});
+
+describe('visibleLanes', () => {
+	const lanes = Array.from({ length: 1000 }, (_, i) => ({ y: i * 20, height: 20 }) as SwimmerLane);
+	it.each([
+		['the top of the list', 0, 100, 0, [0, 5]],
+		['the middle, with overscan', 10_000, 200, 100, [495, 515]],
+		['the end', 19_900, 100, 0, [995, 1000]]
+	])('%s', (_n, top, height, overscan, range) => {
+		expect(visibleLanes(lanes, top, height, overscan)).toEqual(range);
+	});
+});

@@ -1,0 +1,211 @@
+/**
+ * Layout of the swimmer (onset relative to dosing): one lane per subject, grouped by dose level; in each lane the
+ * doses as marks per drug, the DLT window shaded, and each AE as a bar from onset to resolution (to the cut-off
+ * with an arrow when ongoing), split into grade segments, packed into rows so overlapping AEs never hide each
+ * other. x is in days: the study day, or (calendar mode) days since 1970. Pure; the component maps to pixels.
+ */
+import type { EventEvaluation, SubjectEvaluation } from '../domain/dlt/evaluate-study';
+import { dayNumber, hasTime, toInstant } from '../domain/partial-date';
+import type { DoseAdministration, Grade } from '../domain/types';
+
+export type XMode = 'day' | 'date';
+
+export interface SwimmerAe {
+	key: string;
+	event: EventEvaluation;
+	row: number;
+	x0: number;
+	x1: number;
+	ongoing: boolean;
+	segments: { x0: number; x1: number; grade: Grade | null }[];
+	serious: boolean;
+	/** What the DLT call is, committee decision first. */
+	mark: 'dlt' | 'pending' | 'overruled' | null;
+	/** Time from the most recent dose before onset; null when none. */
+	sinceLastDose: { days: number; hours: number | null } | null;
+}
+
+export interface SwimmerLane {
+	usubjid: string;
+	doseLevel: string | null;
+	y: number;
+	height: number;
+	rows: number;
+	doses: { x: number; drug: string; dose: DoseAdministration }[];
+	window: { x0: number; x1: number } | null;
+	aes: SwimmerAe[];
+	/** AEs not drawn because the onset date is partial or missing. */
+	undrawn: number;
+}
+
+export interface SwimmerLayout {
+	lanes: SwimmerLane[];
+	groups: { level: string | null; y: number }[];
+	height: number;
+	xDomain: [number, number];
+}
+
+export interface SwimmerOptions {
+	xMode: XMode;
+	asOf: string;
+	windowEndDay: number;
+	levelOrder: readonly string[];
+	rowHeight?: number;
+	lanePadding?: number;
+	groupHeader?: number;
+	/** Keys (`usubjid|aeseq`) of the AEs to draw; all when absent. */
+	include?: ReadonlySet<string>;
+}
+
+/**
+ * Greedy interval packing: each interval goes in the lowest row whose last interval ended before it starts.
+ * Intervals are taken in start order; the result is the row of each interval, in input order.
+ */
+export function packRows(intervals: readonly { x0: number; x1: number }[]): number[] {
+	const order = intervals.map((iv, i) => ({ iv, i })).sort((a, b) => a.iv.x0 - b.iv.x0 || a.iv.x1 - b.iv.x1);
+	const rowEnds: number[] = [];
+	const rows = new Array<number>(intervals.length);
+	for (const { iv, i } of order) {
+		let r = rowEnds.findIndex((end) => end < iv.x0);
+		if (r < 0) {
+			r = rowEnds.length;
+			rowEnds.push(iv.x1);
+		} else rowEnds[r] = iv.x1;
+		rows[i] = r;
+	}
+	return rows;
+}
+
+/** Grade segments of an AE between x0 and x1 from its grade history (x in the same units). */
+export function gradeSegments(
+	history: readonly { grade: Grade; from: string }[],
+	grade: Grade | null,
+	x0: number,
+	x1: number,
+	toX: (dayNum: number) => number
+): { x0: number; x1: number; grade: Grade | null }[] {
+	const steps = history
+		.map((h) => ({ grade: h.grade, x: dayNumber(h.from) === null ? null : toX(dayNumber(h.from)!) }))
+		.filter((h): h is { grade: Grade; x: number } => h.x !== null && h.x < x1);
+	if (steps.length === 0) return [{ x0, x1, grade }];
+	const out: { x0: number; x1: number; grade: Grade | null }[] = [];
+	if (steps[0]!.x > x0) out.push({ x0, x1: steps[0]!.x, grade: steps[0]!.grade });
+	steps.forEach((s, i) => {
+		const start = Math.max(s.x, x0);
+		const end = i + 1 < steps.length ? steps[i + 1]!.x : x1;
+		if (end > start) out.push({ x0: start, x1: end, grade: s.grade });
+	});
+	return out;
+}
+
+function markOf(e: EventEvaluation): SwimmerAe['mark'] {
+	if (e.committee) return e.committee.decision === 'dlt' ? 'dlt' : e.verdict !== 'not_dlt' ? 'overruled' : null;
+	return e.verdict === 'not_dlt' ? null : e.verdict;
+}
+
+export function layoutSwimmer(
+	subjects: readonly SubjectEvaluation[],
+	dosesBySubject: ReadonlyMap<string, readonly DoseAdministration[]>,
+	o: SwimmerOptions
+): SwimmerLayout {
+	const rowH = o.rowHeight ?? 9;
+	const pad = o.lanePadding ?? 4;
+	const header = o.groupHeader ?? 22;
+	const asOfDay = dayNumber(o.asOf)!;
+	const order = (l: string | null) => (l === null ? Infinity : (o.levelOrder.indexOf(l) + 1 || Infinity - 1));
+	const sorted = [...subjects].sort((a, b) => order(a.subject.doseLevel) - order(b.subject.doseLevel));
+	const lanes: SwimmerLane[] = [];
+	const groups: SwimmerLayout['groups'] = [];
+	let y = 0;
+	let min = Infinity;
+	let max = -Infinity;
+	for (const s of sorted) {
+		if (!s.firstDose) continue;
+		if (groups.at(-1)?.level !== s.subject.doseLevel || groups.length === 0) {
+			groups.push({ level: s.subject.doseLevel, y });
+			y += header;
+		}
+		const first = dayNumber(s.firstDose)!;
+		// Study day d sits at x = d (day 1 starts at x = 1); calendar mode uses the day number itself.
+		const toX = (dayNum: number) => (o.xMode === 'day' ? dayNum - first + 1 : dayNum);
+		const doses = (dosesBySubject.get(s.subject.usubjid) ?? [])
+			.filter((d) => dayNumber(d.start) !== null)
+			.map((d) => ({ x: toX(dayNumber(d.start)!), drug: d.drug, dose: d }));
+		const doseInstants = doses.map((d) => toInstant(d.dose.start)!).sort((a, b) => a - b);
+		let undrawn = 0;
+		const drawn: Omit<SwimmerAe, 'row'>[] = [];
+		for (const e of s.events) {
+			const key = `${e.ae.usubjid}|${e.ae.aeseq}`;
+			if (o.include && !o.include.has(key)) continue;
+			const startDay = dayNumber(e.ae.start);
+			if (startDay === null || startDay > asOfDay) {
+				undrawn += startDay === null ? 1 : 0;
+				continue;
+			}
+			const endDay = dayNumber(e.ae.end);
+			const ongoing = endDay === null || endDay > asOfDay;
+			const x0 = toX(startDay);
+			// A bar covers whole days: through its end day, or through the cut-off day when ongoing.
+			const x1 = Math.max(x0 + 0.5, toX(ongoing ? asOfDay : endDay!) + 1);
+			const onset = toInstant(e.ae.start)!;
+			const before = doseInstants.filter((t) => t <= onset).at(-1);
+			drawn.push({
+				key,
+				event: e,
+				x0,
+				x1,
+				ongoing,
+				segments: gradeSegments(e.ae.gradeHistory, e.ae.grade, x0, x1, toX),
+				serious: e.ae.serious === true,
+				mark: markOf(e),
+				sinceLastDose:
+					before === undefined
+						? null
+						: { days: Math.floor((onset - before) / 86_400_000), hours: hasTime(e.ae.start) ? (onset - before) / 3_600_000 : null }
+			});
+		}
+		const rows = packRows(drawn);
+		const nRows = Math.max(1, ...rows.map((r) => r + 1));
+		const windowX = o.xMode === 'day' ? { x0: 1, x1: o.windowEndDay + 1 } : { x0: toX(first), x1: toX(first) + o.windowEndDay };
+		for (const x of [...doses.map((d) => d.x), ...drawn.flatMap((a) => [a.x0, a.x1]), windowX.x0, windowX.x1]) {
+			min = Math.min(min, x);
+			max = Math.max(max, x);
+		}
+		const height = nRows * rowH + pad * 2;
+		lanes.push({
+			usubjid: s.subject.usubjid,
+			doseLevel: s.subject.doseLevel,
+			y,
+			height,
+			rows: nRows,
+			doses,
+			window: windowX,
+			aes: drawn.map((a, i) => ({ ...a, row: rows[i]! })),
+			undrawn
+		});
+		y += height;
+	}
+	if (!Number.isFinite(min)) [min, max] = o.xMode === 'day' ? [-7, o.windowEndDay + 7] : [asOfDay - 30, asOfDay];
+	return { lanes, groups, height: y, xDomain: [min - 1, max + 1] };
+}
+
+/** Index range [start, end) of the lanes that intersect the viewport [top, top + height), by binary search. */
+export function visibleLanes(lanes: readonly SwimmerLane[], top: number, height: number, overscan = 200): [number, number] {
+	const lo = top - overscan;
+	const hi = top + height + overscan;
+	let a = 0;
+	let b = lanes.length;
+	while (a < b) {
+		const m = (a + b) >> 1;
+		if (lanes[m]!.y + lanes[m]!.height <= lo) a = m + 1;
+		else b = m;
+	}
+	let end = a;
+	while (end < lanes.length && lanes[end]!.y < hi) end++;
+	return [a, end];
+}
+
+/** The label of an x position in study-day mode: x ≥ 1 is day x; x ≤ 0 is day x − 1 (there is no day 0). */
+export function studyDayAt(x: number): number {
+	return x >= 1 ? x : x - 1;
+}
