@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventEvaluation, SubjectEvaluation } from '../domain/dlt/evaluate-study';
 import type { AdverseEvent, DoseAdministration, Grade, Subject } from '../domain/types';
-import { gradeSegments, layoutSwimmer, packRows, studyDayAt, visibleLanes, type SwimmerLane } from './swimmer';
+import { gradeSegments, layoutSwimmer, packRows, studyDayAt, studyDayTicks, visibleLanes, type SwimmerLane } from './swimmer';
 
 describe('packRows: overlapping AEs go to separate rows, others share', () => {
 	it.each([
@@ -95,6 +95,12 @@ describe('layoutSwimmer', () => {
 		const cal = layoutSwimmer(subjects, doses, { xMode: 'date', asOf: '2026-03-25', windowEndDay: 21, levelOrder: ['DL1', 'DL2'] });
 		expect(cal.lanes[0]!.aes[0]!.x0).toBe(Date.UTC(2026, 2, 5) / 86_400_000);
 		expect(cal.lanes[1]!.window!.x0).toBe(Date.UTC(2026, 2, 10) / 86_400_000);
+	});
+
+	it('puts study-day ticks on days 1, 8, 15 … and weeks before day 1', () => {
+		expect(studyDayTicks([-6, 29])).toEqual([-6, 1, 8, 15, 22, 29]); // x = -6 is study day -7
+		expect(studyDayTicks([-20, 150])).toEqual([-13, 1, 15, 29, 43, 57, 71, 85, 99, 113, 127, 141]);
+		expect(studyDayAt(-6)).toBe(-7);
 	});
 
 	it('labels study days without a day 0', () => {

@@ -209,3 +209,12 @@ export function visibleLanes(lanes: readonly SwimmerLane[], top: number, height:
 export function studyDayAt(x: number): number {
 	return x >= 1 ? x : x - 1;
 }
+
+/** Study-day ticks on days 1, 8, 15 … (a step of 7, 14 or 28 days by span), and the same step back before day 1. */
+export function studyDayTicks(domain: readonly [number, number]): number[] {
+	const span = domain[1] - domain[0];
+	const step = span <= 70 ? 7 : span <= 200 ? 14 : 28;
+	const out: number[] = [];
+	for (let t = 1 + step * Math.ceil((domain[0] - 1) / step); t <= domain[1]; t += step) out.push(t);
+	return out;
+}

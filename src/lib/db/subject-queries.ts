@@ -2,7 +2,9 @@
 import { computeFirstExposure, computeLastExposure, isExposureOngoing } from '../domain/first-exposure';
 import { deriveTeae, type TeaeResult } from '../domain/derive-teae';
 import { compareDtc } from '../domain/partial-date';
-import type { AdverseEvent, DoseAdministration, Dtc, Study, Subject } from '../domain/types';
+import type { Adjudication, AdverseEvent, DoseAdministration, Dtc, Study, Subject } from '../domain/types';
+import type { DltRuleSet } from '../domain/dlt/rule-types';
+import { resolveRuleSet } from './dlt-repository';
 import type { DoseWatchDatabase } from './database';
 
 export interface SubjectData {
@@ -13,10 +15,12 @@ export interface SubjectData {
 	firstDose: Dtc | null;
 	/** Treatment-emergent flag per AESEQ. */
 	teae: Map<number, TeaeResult>;
+	ruleSet: DltRuleSet | null;
+	adjudications: Adjudication[];
 }
 
 export async function loadSubjectData(db: DoseWatchDatabase, studyId: string, usubjid: string): Promise<SubjectData | null> {
-	return db.transaction('r', [db.studies, db.subjects, db.doses, db.aes], async () => {
+	return db.transaction('r', [db.studies, db.subjects, db.doses, db.aes, db.adjudications, db.ruleSets], async () => {
 		const [study, subject] = await Promise.all([db.studies.get(studyId), db.subjects.get([studyId, usubjid])]);
 		if (!study || !subject) return null;
 		const doses = (await db.doses.where('[studyId+usubjid]').equals([studyId, usubjid]).toArray()).sort(
@@ -29,6 +33,10 @@ export async function loadSubjectData(db: DoseWatchDatabase, studyId: string, us
 		const last = computeLastExposure(doses);
 		const ongoing = isExposureOngoing(doses);
 		const teae = new Map(aes.map((a) => [a.aeseq, deriveTeae(a, firstDose, last, study.teaeWindowDays, ongoing)]));
-		return { study, subject, doses, aes, firstDose, teae };
+		const [ruleSet, adjudications] = await Promise.all([
+			resolveRuleSet(db, study.dltRuleSet),
+			db.adjudications.where('studyId').equals(studyId).filter((a) => a.usubjid === usubjid).toArray()
+		]);
+		return { study, subject, doses, aes, firstDose, teae, ruleSet: ruleSet ?? null, adjudications };
 	});
 }

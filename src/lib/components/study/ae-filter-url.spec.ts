@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, readAeView, writeAeView } from './ae-filter-url';
+import { DEFAULT_VIEW, mergeAeView, readAeView, writeAeView } from './ae-filter-url';
 
 describe('AE listing view in the URL', () => {
 	it('round-trips every filter and the sort', () => {
 		const view = { doseLevel: 'DL2', minGrade: 3, serious: true, relatedness: 'related' as const, text: 'neutrophil', windowOnly: true, sort: 'grade' as const, desc: true };
 		expect(readAeView(new URLSearchParams(writeAeView(view)))).toEqual(view);
 	});
+	it('replaces the view and keeps the page’s own parameters', () => {
+		const merged = mergeAeView(new URLSearchParams('asOf=2026-11-16&grade=2&x=date'), { ...DEFAULT_VIEW, minGrade: 3 });
+		expect(new URLSearchParams(merged)).toEqual(new URLSearchParams('asOf=2026-11-16&x=date&grade=3'));
+	});
+
 	it('the default view is a clean URL', () => {
 		expect(writeAeView(DEFAULT_VIEW)).toBe('');
 	});

@@ -37,4 +37,16 @@ export function writeAeView(v: AeView): string {
 	return s ? `?${s}` : '';
 }
 
+/** The URL parameters the AE view owns; other parameters of a page (asOf, x) are left alone. */
+export const AE_VIEW_PARAMS = ['level', 'grade', 'serious', 'rel', 'q', 'window', 'sort', 'desc'] as const;
+
+/** The page's URL search with the AE view replaced and every other parameter kept. */
+export function mergeAeView(current: URLSearchParams, v: AeView): string {
+	const next = new URLSearchParams(current);
+	for (const k of AE_VIEW_PARAMS) next.delete(k);
+	for (const [k, value] of new URLSearchParams(writeAeView(v))) next.set(k, value);
+	const s = next.toString();
+	return s ? `?${s}` : '';
+}
+
 export const DEFAULT_VIEW: AeView = { ...NO_FILTER, sort: 'subject', desc: false };

@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-background-networking'] });
+const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+page.on('pageerror', (e) => console.log('page error:', e.message));
+await page.goto('http://localhost:4173/'); await page.waitForTimeout(1500);
+await page.goto('http://localhost:4173/study/demo-bat4706-bat1308/dlt'); await page.waitForTimeout(1500);
+const fig = page.getByRole('figure', { name: 'Onset relative to dosing' });
+await fig.scrollIntoViewIfNeeded();
+await page.locator('a.ae').nth(30).hover();
+await page.waitForTimeout(300);
+await fig.screenshot({ path: '/tmp/sw.png' });
+await browser.close();
