@@ -100,7 +100,16 @@ describe('layoutSwimmer', () => {
 	it('puts study-day ticks on days 1, 8, 15 … and weeks before day 1', () => {
 		expect(studyDayTicks([-6, 29])).toEqual([-6, 1, 8, 15, 22, 29]); // x = -6 is study day -7
 		expect(studyDayTicks([-20, 150])).toEqual([-13, 1, 15, 29, 43, 57, 71, 85, 99, 113, 127, 141]);
+		expect(studyDayTicks([-13000, 200]).length).toBeLessThanOrEqual(15);
 		expect(studyDayAt(-6)).toBe(-7);
+	});
+
+	it('starts the axis at most 60 days before day 1, whatever the oldest onset', () => {
+		const old = layoutSwimmer([evalOf(subject('O', 'DL1'), '2026-03-02', [event('O', 1, '1986-05-01', null)])], new Map(), {
+			xMode: 'day', asOf: '2026-03-25', windowEndDay: 21, levelOrder: ['DL1']
+		});
+		expect(old.xDomain[0]).toBe(-60);
+		expect(old.lanes[0]!.aes[0]!.x0).toBeLessThan(-10_000); // still drawn, clipped at the edge
 	});
 
 	it('labels study days without a day 0', () => {

@@ -186,6 +186,10 @@ export function layoutSwimmer(
 		y += height;
 	}
 	if (!Number.isFinite(min)) [min, max] = o.xMode === 'day' ? [-7, o.windowEndDay + 7] : [asOfDay - 30, asOfDay];
+	// Conditions that began months or years before dosing would squeeze the treatment period to nothing: the
+	// axis starts at most 60 days before day 1 (calendar mode: the first dose), and earlier onsets are clipped.
+	if (o.xMode === 'day') min = Math.max(min, -59);
+	else min = Math.max(min, Math.min(...lanes.map((l) => l.window?.x0 ?? Infinity)) - 60);
 	return { lanes, groups, height: y, xDomain: [min - 1, max + 1] };
 }
 
@@ -213,7 +217,8 @@ export function studyDayAt(x: number): number {
 /** Study-day ticks on days 1, 8, 15 … (a step of 7, 14 or 28 days by span), and the same step back before day 1. */
 export function studyDayTicks(domain: readonly [number, number]): number[] {
 	const span = domain[1] - domain[0];
-	const step = span <= 70 ? 7 : span <= 200 ? 14 : 28;
+	// Weeks, then multiples of 4 weeks, so there are never more than about 14 ticks.
+	const step = [7, 14, 28, 56, 84, 168, 336, 672].find((s) => span / s <= 14) ?? 1344;
 	const out: number[] = [];
 	for (let t = 1 + step * Math.ceil((domain[0] - 1) / step); t <= domain[1]; t += step) out.push(t);
 	return out;

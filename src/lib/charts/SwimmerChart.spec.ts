@@ -1,0 +1,81 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { EventEvaluation, SubjectEvaluation } from '$lib/domain/dlt/evaluate-study';
+import type { AdverseEvent, DoseAdministration, Subject } from '$lib/domain/types';
+import { layoutSwimmer } from './swimmer';
+import SwimmerChart from './SwimmerChart.svelte';
+
+const drugs = [{ code: 'A', name: 'Drug A' }, { code: 'B', name: 'Drug B' }];
+function subjectEval(usubjid: string, level: string, events: Partial<AdverseEvent>[], verdicts: EventEvaluation['verdict'][] = []): SubjectEvaluation {
+	return {
+		subject: { usubjid, doseLevel: level } as Subject,
+		firstDose: '2026-03-02',
+		windowEnd: '2026-03-22',
+		status: 'no_dlt',
+		reason: '',
+		events: events.map((e, i) => ({
+			ae: { usubjid, aeseq: i + 1, term: 'Nausea', grade: 3, gradeHistory: [], serious: false, attribution: { A: 'probable', B: null }, start: '2026-03-05', end: '2026-03-08', ...e } as AdverseEvent,
+			verdict: verdicts[i] ?? 'not_dlt', rule: verdicts[i] === 'dlt' ? '1' : null, reason: verdicts[i] === 'dlt' ? 'Grade 3 nausea …: DLT under rule 1.' : '', studyDay: 4, inWindow: true, related: true,
+			turnsOn: null, teae: true, teaeReason: '', committee: null, effective: verdicts[i] ?? 'not_dlt'
+		}))
+	};
+}
+const doses = new Map([['S-1', [{ start: '2026-03-02T09:00', drug: 'A' }, { start: '2026-03-02T10:00', drug: 'B' }] as DoseAdministration[]]]);
+
+describe('SwimmerChart', () => {
+	const layout = layoutSwimmer(
+		[subjectEval('S-1', 'DL1', [{}, { start: '2026-03-06', end: null, serious: true, term: 'Fever' }], ['dlt', 'not_dlt']), subjectEval('S-2', 'DL2', [{ start: '2026-03-10' }])],
+		doses,
+		{ xMode: 'day', asOf: '2026-03-20', windowEndDay: 21, levelOrder: ['DL1', 'DL2'] }
+	);
+
+	it('draws a lane per subject, a link per AE, dose marks per drug, the window and the marks', () => {
+		const { container } = render(SwimmerChart, { layout, xMode: 'day', drugs, hrefFor: (u: string) => `/s/${u}`, onxmode: vi.fn() });
+		expect(container.querySelectorAll('g.lane')).toHaveLength(2);
+		expect(container.querySelectorAll('a.ae')).toHaveLength(3);
+		expect(container.querySelectorAll('path.dose')).toHaveLength(2);
+		expect(container.querySelectorAll('rect.window')).toHaveLength(2);
+		expect(container.querySelectorAll('rect.serious')).toHaveLength(1);
+		expect(container.querySelectorAll('path.arrow')).toHaveLength(1); // the ongoing fever
+		expect(container.querySelector('text.mark.dlt')).toHaveTextContent('★');
+		expect(screen.getByText('DL2')).toBeInTheDocument();
+		expect(container.querySelector('a.ae')).toHaveAttribute('href', '/s/S-1');
+	});
+
+	it('shows the AE in words on keyboard focus: term, grade, dates, time since dose, relatedness, verdict and reason', async () => {
+		const user = userEvent.setup();
+		render(SwimmerChart, { layout, xMode: 'day', drugs, hrefFor: () => '#', onxmode: vi.fn() });
+		let tip: HTMLElement | null = null;
+		for (let i = 0; i < 10 && !tip; i++) {
+			await user.tab();
+			tip = screen.queryByRole('tooltip');
+		}
+		expect(tip).toHaveTextContent('S-1 AE 1: Nausea');
+		expect(tip).toHaveTextContent('Grade 3');
+		expect(tip).toHaveTextContent('5 Mar 2026 (day 4) to 8 Mar 2026');
+		expect(tip).toHaveTextContent('2 days after the last dose');
+		expect(tip).toHaveTextContent('A: probable; B: not assessed');
+		expect(tip).toHaveTextContent('Engine: DLT (rule 1)');
+		expect(tip).toHaveTextContent('DLT under rule 1.');
+	});
+
+	it('switches the axis between study day and calendar date', async () => {
+		const onxmode = vi.fn();
+		render(SwimmerChart, { layout, xMode: 'day', drugs, hrefFor: () => '#', onxmode });
+		await fireEvent.click(screen.getByRole('radio', { name: 'Calendar date' }));
+		expect(onxmode).toHaveBeenCalledWith('date');
+	});
+
+	it('renders only the lanes in view when given a viewport', () => {
+		const many = layoutSwimmer(
+			Array.from({ length: 400 }, (_, i) => subjectEval(`S-${i}`, 'DL1', [{}])),
+			new Map(),
+			{ xMode: 'day', asOf: '2026-03-20', windowEndDay: 21, levelOrder: ['DL1'] }
+		);
+		const { container } = render(SwimmerChart, { layout: many, xMode: 'day', drugs, hrefFor: () => '#', onxmode: vi.fn(), viewportHeight: 300 });
+		const drawn = container.querySelectorAll('g.lane').length;
+		expect(drawn).toBeGreaterThan(10);
+		expect(drawn).toBeLessThan(60);
+	});
+});

@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { PILOT, openWithDemo, setReviewer, SCREENS } from './helpers';
+
+const chartShot = (page: import('@playwright/test').Page, name: string, figure: string) =>
+	page.getByRole('figure', { name: figure }).screenshot({ path: `${SCREENS}/chart-${name}.png` });
+
+test('demo: the overview and DLT charts draw, explain themselves and respond to keyboard and filters', async ({ page }) => {
+	await openWithDemo(page);
+	await page.goto('/study/demo-bat4706-bat1308');
+	const bars = page.getByRole('figure', { name: 'DLTs per dose level' });
+	await expect(bars.locator('a.bar')).toHaveCount(5);
+	await bars.getByRole('link', { name: /^DL5: 6 subjects/ }).focus();
+	await expect(page.getByRole('tooltip')).toContainText('3+3 standing: de-escalate');
+	await chartShot(page, 'dlt-bars-demo', 'DLTs per dose level');
+
+	const heat = page.getByRole('figure', { name: 'AE incidence by dose level' });
+	await expect(heat.getByRole('link', { name: 'Neutrophil count decreased, DL5: 2 of 5 subjects (40%), worst grade 4' })).toBeVisible();
+	await page.getByLabel('Minimum grade').selectOption('4');
+	await expect(page).toHaveURL(/grade=4/);
+	await expect(heat.getByRole('button', { name: /Gastrointestinal disorders/ })).toHaveCount(0);
+	await chartShot(page, 'incidence-demo-grade4', 'AE incidence by dose level');
+	await heat.getByRole('link', { name: /Neutrophil count decreased, DL5/ }).click();
+	await expect(page).toHaveURL(/\/aes\?level=DL5&grade=4&q=Neutrophil/);
+	await expect(page.getByText('Showing 1 of 37 adverse events.')).toBeVisible();
+
+	await page.goto('/study/demo-bat4706-bat1308/dlt');
+	const swimmer = page.getByRole('figure', { name: 'Onset relative to dosing' });
+	await expect(swimmer.locator('a.ae')).toHaveCount(36);
+	await swimmer.locator('a.ae', { has: page.locator('rect.serious') }).first().focus();
+	await expect(page.getByRole('tooltip')).toContainText('BAT-001-0204 AE 1: Diarrhea');
+	await expect(page.getByRole('tooltip')).toContainText('Engine: DLT (rule 1)');
+	await chartShot(page, 'swimmer-demo', 'Onset relative to dosing');
+	await page.getByLabel('DLT window only').check();
+	await expect(page).toHaveURL(/window=1/);
+	await expect(swimmer.locator('a.ae')).toHaveCount(33); // 36 less day -5, day 22 and day 30 onsets
+	await page.getByRole('radio', { name: 'Calendar date' }).check();
+	await expect(page).toHaveURL(/x=date/);
+	await chartShot(page, 'swimmer-demo-calendar', 'Onset relative to dosing');
+	await swimmer.locator('a.ae').first().click();
+	await expect(page.getByRole('heading', { name: /^Subject BAT-001-/ })).toBeVisible();
+	await expect(page.getByRole('figure', { name: 'Timeline' })).toBeVisible();
+	await chartShot(page, 'timeline-subject', 'Timeline');
+});
+
+test('pilot: the charts draw the real CDISC pilot study', async ({ page }) => {
+	test.setTimeout(120_000);
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Ada Import');
+	await page.goto('/import');
+	await page.getByLabel('DM: demographics (required)').setInputFiles(`${PILOT}/dm.csv`);
+	await page.getByLabel('EX: exposure (dosing)').setInputFiles(`${PILOT}/ex.csv`);
+	await page.getByLabel('AE: adverse events').setInputFiles(`${PILOT}/ae.csv`);
+	await page.getByRole('button', { name: 'Check the files' }).click();
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await page.getByRole('link', { name: 'CDISCPILOT01' }).click();
+	const bars = page.getByRole('figure', { name: 'DLTs per dose level' });
+	await expect(bars.locator('a.bar')).toHaveCount(3);
+	await chartShot(page, 'dlt-bars-pilot', 'DLTs per dose level');
+	const heat = page.getByRole('figure', { name: 'AE incidence by dose level' });
+	await expect(heat.getByRole('columnheader', { name: /Pbo n = 86/ })).toBeVisible();
+	await chartShot(page, 'incidence-pilot', 'AE incidence by dose level');
+	await page.getByRole('link', { name: 'DLTs' }).click();
+	const swimmer = page.getByRole('figure', { name: 'Onset relative to dosing' });
+	await expect(swimmer).toContainText('with a partial or missing onset date are not drawn');
+	const drawnAtFirst = await swimmer.locator('g.lane').count();
+	expect(drawnAtFirst).toBeLessThan(120); // 254 dosed subjects, only those in view are drawn
+	await swimmer.locator('.viewport').evaluate((el) => (el.scrollTop = 4000));
+	await expect(swimmer.getByRole('link', { name: /^01-7(0[4-9]|1\d)-/ }).first()).toBeVisible();
+	await page.getByRole('radio', { name: 'Whole treatment' }).check();
+	await chartShot(page, 'swimmer-pilot', 'Onset relative to dosing');
+});
