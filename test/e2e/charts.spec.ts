@@ -30,6 +30,9 @@ test('demo: the overview and DLT charts draw, explain themselves and respond to 
 	await expect(page.getByRole('tooltip')).toContainText('BAT-001-0204 AE 1: Diarrhea');
 	await expect(page.getByRole('tooltip')).toContainText('Engine: DLT (rule 1)');
 	await chartShot(page, 'swimmer-demo', 'Onset relative to dosing');
+	const since = page.getByRole('figure', { name: 'Time from the last dose to onset' });
+	await expect(since.getByRole('link', { name: 'BAT-001-0501 AE 1: Infusion related reaction, grade 3, 0.3 hours after the last dose' })).toBeVisible();
+	await chartShot(page, 'since-last-dose-demo', 'Time from the last dose to onset');
 	await page.getByLabel('DLT window only').check();
 	await expect(page).toHaveURL(/window=1/);
 	await expect(swimmer.locator('a.ae')).toHaveCount(33); // 36 less day -5, day 22 and day 30 onsets
@@ -68,4 +71,5 @@ test('pilot: the charts draw the real CDISC pilot study', async ({ page }) => {
 	await expect(swimmer.getByRole('link', { name: /^01-7(0[4-9]|1\d)-/ }).first()).toBeVisible();
 	await page.getByRole('radio', { name: 'Whole treatment' }).check();
 	await chartShot(page, 'swimmer-pilot', 'Onset relative to dosing');
+	await chartShot(page, 'since-last-dose-pilot', 'Time from the last dose to onset');
 });

@@ -86,3 +86,21 @@ describe('IncidenceHeatmap', () => {
 		expect(screen.getByRole('rowheader', { name: 'Nausea' })).toBeInTheDocument();
 	});
 });
+
+import SinceLastDoseChart from './SinceLastDoseChart.svelte';
+
+describe('SinceLastDoseChart', () => {
+	const points = [
+		{ key: 'S-1|1', level: 'DL1', term: 'Infusion related reaction', grade: 3 as const, days: 1.5 / 24, hours: 1.5 },
+		{ key: 'S-2|1', level: 'DL2', term: 'Nausea', grade: 1 as const, days: 5, hours: null }
+	];
+	it('draws a dot per AE in its level’s strip, says the time in words, and shows it on focus', async () => {
+		const user = userEvent.setup();
+		const { container } = render(SinceLastDoseChart, { points, levels: ['DL1', 'DL2'], hrefFor: (k: string) => `/s/${k}` });
+		expect(container.querySelectorAll('circle')).toHaveLength(2);
+		expect(screen.getByRole('link', { name: 'S-1 AE 1: Infusion related reaction, grade 3, 1.5 hours after the last dose' })).toBeInTheDocument();
+		await user.tab();
+		await user.tab();
+		expect(screen.getByRole('tooltip')).toHaveTextContent('S-2 AE 1: Nausea, grade 1, 5 days after the last dose');
+	});
+});
