@@ -72,4 +72,27 @@ test('pilot: the charts draw the real CDISC pilot study', async ({ page }) => {
 	await page.getByRole('radio', { name: 'Whole treatment' }).check();
 	await chartShot(page, 'swimmer-pilot', 'Onset relative to dosing');
 	await chartShot(page, 'since-last-dose-pilot', 'Time from the last dose to onset');
+	await page.getByRole('link', { name: 'Attribution' }).click();
+	await expect(page.getByRole('figure', { name: 'Relatedness to XANOMELINE by month of onset' })).toBeVisible();
+	await chartShot(page, 'attribution-pilot', 'Relatedness to XANOMELINE by month of onset');
+});
+
+test('demo: a re-attribution toward the drug shows on the Attribution page, with who, when and why', async ({ page }) => {
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Grace Monitor');
+	await page.goto('/study/demo-bat4706-bat1308/subjects/BAT-001-0305');
+	await page.getByRole('button', { name: 'Edit AE 1 Aspartate aminotransferase increased' }).click();
+	await page.getByLabel('Related to BAT4706 Injection').selectOption('probable');
+	await page.getByLabel('Reason for change (kept in the audit trail)').fill('Positive rechallenge');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByRole('button', { name: 'Edit AE 1 Aspartate aminotransferase increased' })).toBeVisible();
+	await page.getByRole('link', { name: 'Attribution' }).click();
+	const chart = page.getByRole('figure', { name: 'Attribution revisions' });
+	await expect(chart).toHaveAccessibleDescription(/1 revision of an earlier assessment: 1 toward a drug/);
+	await expect(page.getByRole('table', { name: 'Revisions, oldest first' }).getByRole('row', { name: /BAT-001-0305 AE 1 .* BAT4706 Unlikely → Probable toward the drug Dr Grace Monitor Positive rechallenge/ })).toBeVisible();
+	await chartShot(page, 'revisions-demo', 'Attribution revisions');
+	const stack = page.getByRole('figure', { name: 'Relatedness to BAT4706 by month of onset' });
+	await expect(stack.locator('a.col')).toHaveCount(10); // Feb (a pre-dose onset) to Nov 2026
+	await chartShot(page, 'attribution-demo', 'Relatedness to BAT4706 by month of onset');
+	await expect(page.getByRole('figure', { name: 'Relatedness to BAT1308 by month of onset' })).toBeVisible();
 });

@@ -104,3 +104,32 @@ describe('SinceLastDoseChart', () => {
 		expect(screen.getByRole('tooltip')).toHaveTextContent('S-2 AE 1: Nausea, grade 1, 5 days after the last dose');
 	});
 });
+
+import AttributionStackChart from './AttributionStackChart.svelte';
+import RevisionChart from './RevisionChart.svelte';
+import { computeAttributionStack, computeRevisions } from './attribution';
+import type { AdverseEvent as Ae } from '$lib/domain/types';
+
+describe('attribution charts', () => {
+	const aes = [
+		{ usubjid: 'S', aeseq: 1, start: '2026-03-02', attribution: { A: 'possible' }, attributionHistory: [{ drug: 'A', from: null, to: 'unlikely', at: '2026-03-03', by: 'x', reason: '' }, { drug: 'A', from: 'unlikely', to: 'possible', at: '2026-04-01T10:00', by: 'Dr Y', reason: 'rechallenge' }] },
+		{ usubjid: 'S', aeseq: 2, start: '2026-04-10', attribution: { A: null }, attributionHistory: [] }
+	] as unknown as Ae[];
+
+	it('stacks a column per period with a rect per non-empty category, described in words on focus', async () => {
+		const user = userEvent.setup();
+		const { container } = render(AttributionStackChart, { id: 'a', drug: 'A', data: computeAttributionStack(aes, 'A', 'month'), period: 'month' });
+		expect(container.querySelectorAll('a.col')).toHaveLength(2);
+		expect(container.querySelectorAll('a.col rect')).toHaveLength(2);
+		await user.tab();
+		expect(screen.getByRole('tooltip')).toHaveTextContent('2026-03: 1 AEs');
+		expect(screen.getByRole('tooltip')).toHaveTextContent('Possible: 1');
+	});
+
+	it('draws revisions toward the drug above the axis', () => {
+		const { container } = render(RevisionChart, { revisions: computeRevisions(aes) });
+		expect(container.querySelectorAll('rect.toward')).toHaveLength(1);
+		expect(container.querySelectorAll('rect.away')).toHaveLength(0);
+		expect(screen.getByRole('figure', { name: 'Attribution revisions' })).toHaveAccessibleDescription(/1 revision of an earlier assessment: 1 toward a drug, 0 away/);
+	});
+});
