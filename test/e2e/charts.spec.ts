@@ -95,4 +95,12 @@ test('demo: a re-attribution toward the drug shows on the Attribution page, with
 	await expect(stack.locator('a.col')).toHaveCount(10); // Feb (a pre-dose onset) to Nov 2026
 	await chartShot(page, 'attribution-demo', 'Relatedness to BAT4706 by month of onset');
 	await expect(page.getByRole('figure', { name: 'Relatedness to BAT1308 by month of onset' })).toBeVisible();
+
+	// The shared filters apply here too, and live in the URL.
+	await page.getByLabel('Dose level').selectOption('DL1');
+	await expect(page).toHaveURL(/level=DL1/);
+	// DL1's onsets span under 16 weeks, so the chart counts by ISO week: 27 Feb (W09), 3–4 Mar (W10), 9–15 Mar (W11).
+	const weekly = page.getByRole('figure', { name: 'Relatedness to BAT4706 by week of onset' });
+	await expect(weekly.locator('a.col')).toHaveCount(3);
+	await expect(page.getByRole('figure', { name: 'Attribution revisions' })).toHaveAccessibleDescription(/^0 revisions/);
 });

@@ -10,21 +10,22 @@ const pages = [
 	'/study/demo-bat4706-bat1308/escalation',
 	'/study/demo-bat4706-bat1308/aes',
 	'/study/demo-bat4706-bat1308/subjects/BAT-001-0504',
-	'/study/demo-bat4706-bat1308/audit'
+	'/study/demo-bat4706-bat1308/audit',
+	'/study/demo-bat4706-bat1308/attribution'
 ];
 
-test('every study page prints on A4 without a table running off the page, and without controls', async ({ page }) => {
+test('every study page prints on A4 without a table or chart running off the page, and without controls', async ({ page }) => {
 	await openWithDemo(page);
 	await page.setViewportSize({ width: PRINTABLE_WIDTH, height: 1000 });
 	await page.emulateMedia({ media: 'print' });
 	for (const path of pages) {
 		await page.goto(path);
 		await page.getByRole('heading', { level: 1 }).waitFor();
-		await page.locator('table').filter({ visible: true }).first().waitFor();
+		await page.locator('table, figure').filter({ visible: true }).first().waitFor();
 		const overflow = await page.evaluate(() =>
-			[...document.querySelectorAll('table')]
+			[...document.querySelectorAll('table, figure svg')]
 				.filter((t) => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-				.map((t) => `${t.querySelector('caption')?.textContent?.trim() ?? t.className} (${Math.round(t.getBoundingClientRect().right)} px)`)
+				.map((t) => `${t.querySelector('caption')?.textContent?.trim() ?? t.closest('figure')?.querySelector('h3')?.textContent ?? t.tagName} (${Math.round(t.getBoundingClientRect().right)} px)`)
 		);
 		expect(overflow, `${path}: tables wider than the printed page`).toEqual([]);
 		const visibleButtons = await page.locator('button:not(.keep-print):visible').count();

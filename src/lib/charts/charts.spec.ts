@@ -73,6 +73,13 @@ describe('IncidenceHeatmap', () => {
 		expect(screen.getAllByText('n = 3')).toHaveLength(2);
 	});
 
+	it('says the focused cell in words in a tooltip', async () => {
+		render(IncidenceHeatmap, props);
+		const cell = screen.getByRole('link', { name: /Nausea, DL2/ });
+		await fireEvent.focusIn(cell);
+		expect(screen.getByRole('tooltip')).toHaveTextContent('Nausea, DL2: 1 of 3 subjects (33%), worst grade 1');
+	});
+
 	it('collapses and expands an SOC with the keyboard', async () => {
 		const user = userEvent.setup();
 		render(IncidenceHeatmap, props);
@@ -124,6 +131,13 @@ describe('attribution charts', () => {
 		await user.tab();
 		expect(screen.getByRole('tooltip')).toHaveTextContent('2026-03: 1 AEs');
 		expect(screen.getByRole('tooltip')).toHaveTextContent('Possible: 1');
+	});
+
+	it('shows a month’s revisions on focus', async () => {
+		const user = userEvent.setup();
+		render(RevisionChart, { revisions: computeRevisions(aes) });
+		await user.tab();
+		expect(screen.getByRole('tooltip')).toHaveTextContent('2026-04: 1 toward a drug, 0 away or cleared');
 	});
 
 	it('draws revisions toward the drug above the axis', () => {
