@@ -8,6 +8,7 @@
  * drawn from a seeded generator with plausible AE patterns for a monoclonal antibody and for NK cells.
  */
 import Papa from 'papaparse';
+import { mulberry32 } from '../../src/lib/bench/generate-study';
 
 export interface DemoFiles {
 	preset: string;
@@ -313,18 +314,6 @@ export function demo001(): DemoFiles {
 
 // ---------------------------------------------------------------- seeded studies
 
-/** mulberry32: small, fast and deterministic. */
-function rng(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 interface PoolEntry {
 	term: string;
 	soc: string;
@@ -413,7 +402,7 @@ const NK_POOL: PoolEntry[] = [
 export function demoGentuximab(): DemoFiles {
 	const cutoff = '2026-11-16';
 	const subjects = seeded(
-		rng(4706),
+		mulberry32(4706),
 		[
 			{ code: 'C1', n: 3, start: '2026-02-02' },
 			{ code: 'C2', n: 6, start: '2026-03-23' },
@@ -446,7 +435,7 @@ export function demoGentuximab(): DemoFiles {
 export function demoSkNk(): DemoFiles {
 	const cutoff = '2026-11-16';
 	const subjects = seeded(
-		rng(2020),
+		mulberry32(2020),
 		[
 			{ code: 'D20', n: 12, start: '2026-05-04' },
 			{ code: 'D30', n: 9, start: '2026-09-28' }

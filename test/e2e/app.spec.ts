@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { FIXTURES, PILOT, openWithDemo, setReviewer, shot } from './helpers';
+import { FIXTURES, importPilot, openWithDemo, setReviewer, shot } from './helpers';
 
 test('first start loads the demo and says plainly that it is demo data', async ({ page }) => {
 	await openWithDemo(page);
@@ -24,11 +24,7 @@ test('first start loads the demo and says plainly that it is demo data', async (
 test('imports the real CDISC pilot files: all 306 subjects and 1,191 AEs, kept after a reload', async ({ page }) => {
 	await openWithDemo(page);
 	await setReviewer(page, 'Dr Ada Import');
-	await page.goto('/import');
-	await page.getByLabel('DM: demographics (required)').setInputFiles(`${PILOT}/dm.csv`);
-	await page.getByLabel('EX: exposure (dosing)').setInputFiles(`${PILOT}/ex.csv`);
-	await page.getByLabel('AE: adverse events').setInputFiles(`${PILOT}/ae.csv`);
-	await page.getByRole('button', { name: 'Check the files' }).click();
+	await importPilot(page);
 	await expect(page.getByRole('status').filter({ hasText: 'No errors found' })).toBeVisible();
 	await expect(page.getByText('1191: 1191 grades derived from AESEV')).toBeVisible();
 	await shot(page, 'import-preview');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PILOT, openWithDemo, setReviewer, SCREENS } from './helpers';
+import { importPilot, openWithDemo, setReviewer, SCREENS } from './helpers';
 
 const chartShot = (page: import('@playwright/test').Page, name: string, figure: string) =>
 	page.getByRole('figure', { name: figure }).screenshot({ path: `${SCREENS}/chart-${name}.png` });
@@ -49,11 +49,7 @@ test('pilot: the charts draw the real CDISC pilot study', async ({ page }) => {
 	test.setTimeout(120_000);
 	await openWithDemo(page);
 	await setReviewer(page, 'Dr Ada Import');
-	await page.goto('/import');
-	await page.getByLabel('DM: demographics (required)').setInputFiles(`${PILOT}/dm.csv`);
-	await page.getByLabel('EX: exposure (dosing)').setInputFiles(`${PILOT}/ex.csv`);
-	await page.getByLabel('AE: adverse events').setInputFiles(`${PILOT}/ae.csv`);
-	await page.getByRole('button', { name: 'Check the files' }).click();
+	await importPilot(page);
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await page.getByRole('link', { name: 'CDISCPILOT01' }).click();
 	const bars = page.getByRole('figure', { name: 'DLTs per dose level' });

@@ -22,3 +22,12 @@ export async function setReviewer(page: Page, name: string) {
 export function shot(page: Page, name: string) {
 	return page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage: true });
 }
+
+/** Imports the three CDISC pilot files through the import page (needs a reviewer name) and opens the study. */
+export async function importPilot(page: Page) {
+	await page.goto('/import');
+	await page.getByLabel('DM: demographics (required)').setInputFiles(`${PILOT}/dm.csv`);
+	await page.getByLabel('EX: exposure (dosing)').setInputFiles(`${PILOT}/ex.csv`);
+	await page.getByLabel('AE: adverse events').setInputFiles(`${PILOT}/ae.csv`);
+	await page.getByRole('button', { name: 'Check the files' }).click();
+}

@@ -4,7 +4,8 @@
  */
 import type { AdverseEvent, DoseAdministration, Grade, Relatedness, Study, Subject } from '../domain/types';
 
-function mulberry32(seed: number) {
+/** mulberry32: a small, fast, deterministic generator of numbers in [0, 1). */
+export function mulberry32(seed: number) {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;
