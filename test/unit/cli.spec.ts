@@ -115,7 +115,7 @@ describe('dosewatch evaluate', () => {
 	it('writes CSV with one row per event and a readable text report', () => {
 		const csv = dosewatch('evaluate', '--preset', 'bat4706-bat1308', '--format', 'csv', ...demoArgs);
 		const lines = csv.out.trim().split('\r\n');
-		expect(lines[0]).toBe('"USUBJID","AESEQ","TERM","GRADE","STUDYDAY","TEAE","INWINDOW","RELATED","VERDICT","RULE","REASON"');
+		expect(lines[0]).toBe('"USUBJID","AESEQ","TERM","GRADE","STUDYDAY","TEAE","INWINDOW","RELATED","VERDICT","RULE","REASON","COMMITTEE","COMMITTEE_REASON"');
 		expect(lines).toHaveLength(38);
 		const text = dosewatch('evaluate', '--preset', 'bat4706-bat1308', '--format', 'text', ...demoArgs);
 		expect(text.out).toMatch(/DL5 +6 +3 +3 +2 +de_escalate/);

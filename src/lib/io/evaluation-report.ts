@@ -59,7 +59,9 @@ export function evaluationCsv(ev: StudyEvaluation): string {
 		{ header: 'RELATED', value: (r) => (r.related === null ? '' : r.related ? 'Y' : 'N') },
 		{ header: 'VERDICT', value: (r) => r.verdict },
 		{ header: 'RULE', value: (r) => r.rule },
-		{ header: 'REASON', value: (r) => r.reason }
+		{ header: 'REASON', value: (r) => r.reason },
+		{ header: 'COMMITTEE', value: (r) => ('committee' in r && r.committee ? r.committee.decision : '') },
+		{ header: 'COMMITTEE_REASON', value: (r) => ('committee' in r && r.committee ? r.committee.reason : '') }
 	]);
 }
 

@@ -1,0 +1,25 @@
+/** The AE listing as CSV, exactly the rows and order on screen; text is neutralised against formulas. */
+import type { AeRow } from '../domain/ae-listing';
+import type { Drug } from '../domain/types';
+import { toCsv } from './write-csv';
+
+export function aeListingCsv(rows: readonly AeRow[], drugs: readonly Drug[]): string {
+	return toCsv(rows, [
+		{ header: 'USUBJID', value: (r) => r.ae.usubjid },
+		{ header: 'AESEQ', value: (r) => r.ae.aeseq },
+		{ header: 'DOSE_LEVEL', value: (r) => r.doseLevel },
+		{ header: 'AETERM', value: (r) => r.ae.verbatim },
+		{ header: 'AEDECOD', value: (r) => r.ae.term },
+		{ header: 'AEBODSYS', value: (r) => r.ae.soc },
+		{ header: 'GRADE', value: (r) => r.ae.grade },
+		{ header: 'GRADE_FROM_SEVERITY', value: (r) => (r.ae.gradeDerived ? 'Y' : 'N') },
+		{ header: 'AESTDTC', value: (r) => r.ae.start },
+		{ header: 'STUDY_DAY', value: (r) => r.studyDay },
+		{ header: 'AEENDTC', value: (r) => r.ae.end },
+		{ header: 'TEAE', value: (r) => (r.teae ? 'Y' : 'N') },
+		{ header: 'AESER', value: (r) => (r.ae.serious === null ? '' : r.ae.serious ? 'Y' : 'N') },
+		...drugs.map((d) => ({ header: `REL_${d.code}`, value: (r: AeRow) => r.ae.attribution[d.code] ?? '' })),
+		{ header: 'AECONTRT', value: (r) => (r.ae.treated === null ? '' : r.ae.treated ? 'Y' : 'N') },
+		{ header: 'AEOUT', value: (r) => r.ae.outcome }
+	]);
+}
