@@ -220,3 +220,27 @@ test('deleting a dose asks for a reason and the audit trail keeps it', async ({ 
 	await page.getByRole('link', { name: 'Audit trail' }).click();
 	await expect(page.getByRole('row', { name: /Deleted dose GTX-000-0101 dose 1 .*Duplicate entry from the EDC/ })).toBeVisible();
 });
+
+test('the audit trail filters by subject, field and reviewer, and exports what it shows', async ({ page }) => {
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Grace Monitor');
+	await page.goto('/study/demo-bat4706-bat1308/subjects/BAT-001-0103');
+	await page.getByRole('button', { name: 'Edit AE 1 Nausea' }).click();
+	await page.getByLabel('Action taken with study treatment').fill('DOSE REDUCED');
+	await page.getByLabel('Reason for change (kept in the audit trail)').fill('Source data verification');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByRole('heading', { name: 'Edit AE 1' })).toHaveCount(0);
+	await page.getByRole('link', { name: 'Audit trail' }).click();
+	await expect(page.getByRole('status').filter({ hasText: /Showing 2 of 2 entries/ })).toBeVisible();
+	await page.getByLabel('Field changed').selectOption('action');
+	await page.getByLabel('Reviewer').selectOption('Dr Grace Monitor');
+	await page.getByLabel('Subject').fill('0103');
+	await expect(page.getByRole('status').filter({ hasText: 'Showing 1 of 2 entries.' })).toBeVisible();
+	await expect(page.getByRole('row', { name: /Dr Grace Monitor Changed AE BAT-001-0103 AE 1 action: "DOSE NOT CHANGED" → "DOSE REDUCED" Source data verification/ })).toBeVisible();
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download these entries as CSV' }).click();
+	const { readFileSync } = await import('node:fs');
+	const csv = readFileSync((await (await download).path())!, 'utf8');
+	expect(csv.trim().split('\r\n')).toHaveLength(2);
+	expect(csv).toContain('"BAT-001-0103 AE 1","action"');
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { changedFields, filterAudit, NO_AUDIT_FILTER } from './audit-trail';
+import type { AuditEntry } from './types';
+
+const entry = (over: Partial<AuditEntry>): AuditEntry => ({
+	at: '2026-03-01T10:00:00Z', who: 'Dr A', studyId: 's', entity: 'ae', key: 'S-1 AE 2', action: 'update', before: null, after: null, reason: '', ...over
+});
+const entries = [
+	entry({ id: 1, before: { grade: 2, term: 'Nausea', rev: 1 }, after: { grade: 3, term: 'Nausea', rev: 2 } }),
+	entry({ id: 2, key: 'S-1 AE 12', who: 'Dr B', at: '2026-03-05T08:00:00Z', before: { serious: false }, after: { serious: true } }),
+	entry({ id: 3, key: 'S-2', entity: 'subject', action: 'create', before: null, after: { usubjid: 'S-2', age: 50 }, at: '2026-03-09T08:00:00Z' }),
+	entry({ id: 4, key: 'S-1 AE 2', entity: 'adjudication', action: 'adjudicate', before: { engineVerdict: 'dlt' }, after: { decision: 'not_dlt' }, who: 'Dr B' })
+];
+
+describe('changedFields', () => {
+	it.each([
+		[0, ['grade']], // rev is bookkeeping
+		[1, ['serious']],
+		[2, ['age', 'usubjid']], // a created record: every field it has
+		[3, ['decision']]
+	])('entry %i changed %j', (i, fields) => {
+		expect(changedFields(entries[i]!)).toEqual(fields);
+	});
+});
+
+describe('filterAudit', () => {
+	const ids = (f: Partial<typeof NO_AUDIT_FILTER>) => filterAudit(entries, { ...NO_AUDIT_FILTER, ...f }).map((e) => e.id);
+	it.each([
+		['no filter', {}, [1, 2, 3, 4]],
+		['subject', { subject: 's-1' }, [1, 2, 4]],
+		['AE number 2 (not 12)', { aeseq: '2' }, [1, 4]],
+		['field', { field: 'grade' }, [1]],
+		['reviewer', { who: 'Dr B' }, [2, 4]],
+		['date range, inclusive', { from: '2026-03-05', to: '2026-03-09' }, [2, 3]]
+	] as const)('%s', (_n, f, expected) => {
+		expect(ids(f)).toEqual(expected);
+	});
+});
