@@ -152,10 +152,13 @@ test('the committee overrules a DLT with a reason; counts and audit trail follow
 	await expect(dl5.getByRole('cell').nth(2)).toHaveText('3');
 	await shot(page, 'dlt-page');
 
+	// The committee works through the queue: 8 DLTs and 2 pending events in the demo.
+	const queue = page.getByRole('region', { name: /Awaiting the committee/ });
+	await expect(queue.getByRole('heading')).toHaveText('Awaiting the committee (10)');
 	// 0503 has one DLT: grade 3 neutropenia with fever.
-	const reason = page.getByText(/Grade 3 neutrophil count decreased starting on day 9 \(20 Oct 2026\), with Fever/);
+	const reason = page.getByText(/Grade 3 neutrophil count decreased starting on day 9 \(20 Oct 2026\), with Fever/).last();
 	await expect(reason).toBeVisible();
-	await page.getByRole('button', { name: 'Overrule AE 1 of BAT-001-0503: not a DLT' }).click();
+	await queue.getByRole('button', { name: 'Overrule AE 1 of BAT-001-0503: not a DLT' }).click();
 	await page.getByRole('button', { name: 'Overrule: not a DLT' }).click();
 	await expect(page.getByText('Give the committee’s reason')).toBeVisible();
 	await page.getByLabel('Reason (overrule: not a dlt)').fill('Fever was a line infection; the committee judges the neutropenia alone');
@@ -168,10 +171,11 @@ test('the committee overrules a DLT with a reason; counts and audit trail follow
 	await expect(page.getByText('† The committee\'s decision replaces the engine\'s verdict')).toBeVisible();
 
 	// A pending candidate confirmed as a DLT.
-	await page.getByRole('button', { name: 'Confirm AE 1 of BAT-001-0505 as a DLT' }).click();
+	await queue.getByRole('button', { name: 'Confirm AE 1 of BAT-001-0505 as a DLT' }).click();
 	await page.getByLabel('Reason (confirm as dlt)').fill('Onset confirmed on day 6 by the site');
 	await page.getByRole('button', { name: 'Confirm as DLT' }).click();
 	await expect(dl5.getByRole('cell').nth(2)).toHaveText('3 †');
+	await expect(queue.getByRole('heading')).toHaveText('Awaiting the committee (8)');
 	await shot(page, 'dlt-after-adjudication');
 
 	await page.getByRole('link', { name: 'Audit trail' }).click();
@@ -197,7 +201,7 @@ test('editing a study’s DLT rules saves a new version and the verdicts follow 
 	await page.getByRole('button', { name: 'Save as a new version' }).click();
 	await expect(page.getByText('(study-demo-bat4706-bat1308 version 2)')).toBeVisible();
 	await expect(dl2.getByRole('cell').nth(2)).toHaveText('2');
-	await expect(page.getByText(/Grade 3 alanine aminotransferase increased starting on day 22 \(18 May 2026\): DLT under rule 1/)).toBeVisible();
+	await expect(page.getByRole('region', { name: /Awaiting the committee/ }).getByText(/Grade 3 alanine aminotransferase increased starting on day 22 \(18 May 2026\): DLT under rule 1/)).toBeVisible();
 
 	// The panel stays open after a save.
 	await page.getByRole('button', { name: 'Edit the rules for this study…' }).click();
