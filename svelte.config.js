@@ -10,7 +10,26 @@ const config = {
 		// Absolute asset paths, so a deep link served offline from the cached shell still finds /_app/…
 		paths: { relative: false },
 		// We register the service worker ourselves, in production builds only.
-		serviceWorker: { register: false }
+		serviceWorker: { register: false },
+		// A strict policy: only this app's own scripts (SvelteKit's inline bootstrap by hash), no eval, no requests
+		// to other origins. Inline styles stay allowed: Svelte sets style attributes (chart colours).
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-src': ['none']
+			}
+		}
 	}
 };
 
