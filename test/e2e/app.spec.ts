@@ -248,3 +248,41 @@ test('the audit trail filters by subject, field and reviewer, and exports what i
 	expect(csv.trim().split('\r\n')).toHaveLength(2);
 	expect(csv).toContain('"BAT-001-0103 AE 1","action"');
 });
+
+test('changes not in a recent backup bring a reminder; a backup clears it; Settings shows the storage', async ({ page }) => {
+	await openWithDemo(page);
+	const reminder = page.getByRole('status').filter({ hasText: 'Back up your data.' });
+	await expect(page.getByRole('heading', { name: 'Studies', level: 1 })).toBeVisible();
+	await expect(reminder).toHaveCount(0); // the demo alone needs no backup
+	await setReviewer(page, 'Dr Ada Import');
+	await page.goto('/study/demo-bat4706-bat1308/subjects/BAT-001-0103');
+	await page.getByRole('button', { name: 'Edit AE 1 Nausea' }).click();
+	await page.getByLabel('Notes').fill('Checked against source');
+	await page.getByLabel('Reason for change (kept in the audit trail)').fill('SDV');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(reminder).toContainText('Your changes are not in any backup yet.');
+
+	await page.goto('/settings');
+	await expect(page.getByText(/ of .* available to this site/)).toBeVisible();
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download a backup' }).click();
+	await download;
+	await expect(reminder).toHaveCount(0);
+
+	// A backup ten days older than the last change brings the reminder back.
+	await page.evaluate(
+		() =>
+			new Promise<void>((done, fail) => {
+				const open = indexedDB.open('dosewatch');
+				open.onsuccess = () => {
+					const tx = open.result.transaction('settings', 'readwrite');
+					tx.objectStore('settings').put({ key: 'lastBackupAt', value: new Date(Date.now() - 10 * 86_400_000).toISOString() });
+					tx.oncomplete = () => done();
+					tx.onerror = () => fail(tx.error);
+				};
+			})
+	);
+	await page.reload();
+	await expect(reminder).toContainText('is more than a week older than your last change');
+	await shot(page, 'settings-storage');
+});

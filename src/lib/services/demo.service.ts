@@ -7,6 +7,7 @@ import { readSettings, writeSetting } from '$lib/db/settings';
 import { commitImport } from '$lib/db/study-repository';
 import { formatProblem, hasErrors } from '$lib/io/import-types';
 import { planImport } from '$lib/io/plan-import';
+import { DEMO_LOADER } from '$lib/db/backup-status';
 import type { ImportPlan } from '$lib/io/import-types';
 import { createStudyFromPreset, findPreset } from '$lib/presets/study-presets';
 
@@ -40,7 +41,7 @@ export async function loadDemoStudies(db: DoseWatchDatabase, fetchFn: typeof fet
 		});
 		const plan = planImport(
 			{ dm: { name: 'dm.csv', text: dm! }, ex: { name: 'ex.csv', text: ex! }, ae: { name: 'ae.csv', text: ae! } },
-			{ target, newStudyId: target.id, now, who: 'DoseWatch demo' }
+			{ target, newStudyId: target.id, now, who: DEMO_LOADER }
 		);
 		if (hasErrors(plan.problems)) throw new Error(`Demo ${entry.preset}: ${formatProblem(plan.problems[0]!)}`);
 		plans.push({ ...plan, isNewStudy: true });
@@ -48,7 +49,7 @@ export async function loadDemoStudies(db: DoseWatchDatabase, fetchFn: typeof fet
 	await db.transaction('rw', [db.studies, db.subjects, db.doses, db.aes, db.audit, db.settings], async () => {
 		for (const plan of plans) {
 			if (await db.studies.get(plan.study.id)) continue;
-			await commitImport(db, plan, { who: 'DoseWatch demo', at: now, files: ['demo dm.csv', 'demo ex.csv', 'demo ae.csv'] });
+			await commitImport(db, plan, { who: DEMO_LOADER, at: now, files: ['demo dm.csv', 'demo ex.csv', 'demo ae.csv'] });
 		}
 		await writeSetting(db, 'demoLoaded', true);
 	});
