@@ -13,7 +13,8 @@ export async function exportBackup(db: DoseWatchDatabase, who: string, at: strin
 		aes: await db.aes.toArray(),
 		audit: await db.audit.toArray(),
 		adjudications: await db.adjudications.toArray(),
-		ruleSets: await db.ruleSets.toArray()
+		ruleSets: await db.ruleSets.toArray(),
+		meetings: await db.meetings.toArray()
 	}));
 	const text = await serializeBackup(data, { schemaVersion: SCHEMA_VERSION, exportedAt: at, exportedBy: who });
 	await writeSetting(db, 'lastBackupAt', at);
@@ -33,6 +34,7 @@ export async function restoreBackup(db: DoseWatchDatabase, backup: BackupFile, w
 			await db.audit.bulkAdd(d.audit);
 			await db.adjudications.bulkAdd(d.adjudications);
 			await db.ruleSets.bulkAdd(d.ruleSets);
+			await db.meetings.bulkAdd(d.meetings);
 			await db.audit.add({
 				at,
 				who,

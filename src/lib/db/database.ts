@@ -3,7 +3,7 @@
  * A shipped version is never edited: add version(n + 1) with an upgrade() and a comment saying why.
  */
 import Dexie, { type Table } from 'dexie';
-import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Study, Subject } from '../domain/types';
+import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Meeting, Study, Subject } from '../domain/types';
 import type { DltRuleSet } from '../domain/dlt/rule-types';
 
 export interface Setting {
@@ -14,7 +14,7 @@ export interface Setting {
 export const DB_NAME = 'dosewatch';
 
 /** Current schema version; a backup records it. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** A study's own edited DLT rule set, one row per version. */
 export interface StoredRuleSet {
@@ -36,6 +36,7 @@ export class DoseWatchDatabase extends Dexie {
 	settings!: Table<Setting, string>;
 	adjudications!: Table<Adjudication, number>;
 	ruleSets!: Table<StoredRuleSet, string>;
+	meetings!: Table<Meeting, number>;
 
 	constructor(name = DB_NAME) {
 		super(name);
@@ -54,10 +55,14 @@ export class DoseWatchDatabase extends Dexie {
 			adjudications: '++id, studyId, [studyId+usubjid+aeseq]',
 			ruleSets: 'key, studyId'
 		});
+		// Version 3: safety review meetings, each signed one with its frozen snapshot. A new table only.
+		this.version(3).stores({
+			meetings: '++id, studyId'
+		});
 	}
 }
 
 /** Every table that holds study data: what a backup carries and what clearing removes (settings stay). */
 export function studyTables(db: DoseWatchDatabase) {
-	return [db.studies, db.subjects, db.doses, db.aes, db.audit, db.adjudications, db.ruleSets];
+	return [db.studies, db.subjects, db.doses, db.aes, db.audit, db.adjudications, db.ruleSets, db.meetings];
 }

@@ -115,6 +115,7 @@ export async function deleteStudy(
 		if (!before) return;
 		await db.adjudications.where('studyId').equals(studyId).delete();
 		await db.ruleSets.where('studyId').equals(studyId).delete();
+		await db.meetings.where('studyId').equals(studyId).delete();
 		await db.subjects.where('studyId').equals(studyId).delete();
 		await db.doses.where('studyId').equals(studyId).delete();
 		await db.aes.where('studyId').equals(studyId).delete();
@@ -142,7 +143,7 @@ export async function clearAllData(db: DoseWatchDatabase, options: { who: string
 			doses: await db.doses.count(),
 			aes: await db.aes.count()
 		};
-		await Promise.all([db.studies.clear(), db.subjects.clear(), db.doses.clear(), db.aes.clear(), db.adjudications.clear(), db.ruleSets.clear()]);
+		await Promise.all([db.studies.clear(), db.subjects.clear(), db.doses.clear(), db.aes.clear(), db.adjudications.clear(), db.ruleSets.clear(), db.meetings.clear()]);
 		await db.audit.add({
 			at: options.at,
 			who: options.who,

@@ -4,6 +4,8 @@
  * "2003", "2025-03-04T10:15"); see partial-date.ts for the maths on them.
  */
 
+import type { DltRuleSet } from './dlt/rule-types';
+
 /** ISO 8601 date or date-time as recorded, possibly partial. */
 export type Dtc = string;
 
@@ -205,8 +207,8 @@ export interface SourceRef {
 	row: number;
 }
 
-export type AuditEntity = 'study' | 'subject' | 'dose' | 'ae' | 'database' | 'adjudication' | 'rules';
-export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'restore' | 'clear' | 'adjudicate';
+export type AuditEntity = 'study' | 'subject' | 'dose' | 'ae' | 'database' | 'adjudication' | 'rules' | 'meeting';
+export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'restore' | 'clear' | 'adjudicate' | 'sign';
 
 export interface AuditEntry {
 	id?: number;
@@ -240,4 +242,51 @@ export interface Adjudication {
 	engineRule: string | null;
 	engineReason: string;
 	ruleSet: { id: string; version: number };
+}
+
+/** What the committee decided for the next cohort. */
+export type EscalationDecision =
+	| { kind: 'next_cohort'; doseLevel: string }
+	| { kind: 'stop'; mtd: string | null };
+
+/** Everything a signed meeting shows, frozen at sign-off: later edits to the study never reach it. */
+export interface MeetingSnapshot {
+	takenAt: string;
+	study: Study;
+	subjects: Subject[];
+	doses: DoseAdministration[];
+	aes: AdverseEvent[];
+	adjudications: Adjudication[];
+	/** The DLT rule set in force (a preset or the study's own version), whole. */
+	ruleSet: DltRuleSet;
+	/** Each AE's effective verdict as shown when signed, `usubjid|aeseq` → verdict, to check a later reading against. */
+	verdicts: Record<string, 'dlt' | 'not_dlt' | 'pending'>;
+	/** The design's recommendation as shown when signed. */
+	recommendation: EscalationDecision & { reason: string };
+}
+
+/**
+ * A safety review meeting. A draft is edited freely; signing freezes it with a snapshot of the study's data.
+ */
+export interface Meeting {
+	id?: number;
+	studyId: string;
+	/** YYYY-MM-DD the committee met. */
+	date: string;
+	/** The data cut-off the committee reviewed (YYYY-MM-DD): verdicts are as of this date. */
+	cutoff: string;
+	attendees: string[];
+	/** Dose level codes under review. */
+	doseLevels: string[];
+	/** The committee's escalation decision; null until taken. */
+	decision: EscalationDecision | null;
+	/** Why the decision differs from the design's recommendation (required when it does). */
+	decisionReason: string;
+	minutes: string;
+	createdBy: string;
+	createdAt: string;
+	signedBy: string | null;
+	signedAt: string | null;
+	snapshot: MeetingSnapshot | null;
+	rev: number;
 }

@@ -4,9 +4,9 @@
  * transaction, so a damaged, truncated, altered or foreign file changes nothing.
  */
 import * as v from 'valibot';
-import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Study, Subject } from '../domain/types';
+import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Meeting, Study, Subject } from '../domain/types';
 import type { StoredRuleSet } from '../db/database';
-import { AdjudicationSchema, AeSchema, AuditSchema, DoseSchema, StoredRuleSetSchema, StudySchema, SubjectSchema, describeIssue } from './record-schemas';
+import { AdjudicationSchema, AeSchema, AuditSchema, DoseSchema, MeetingSchema, StoredRuleSetSchema, StudySchema, SubjectSchema, describeIssue } from './record-schemas';
 
 export const BACKUP_FORMAT = 'dosewatch-backup';
 
@@ -18,6 +18,7 @@ export interface BackupData {
 	audit: AuditEntry[];
 	adjudications: Adjudication[];
 	ruleSets: StoredRuleSet[];
+	meetings: Meeting[];
 }
 
 export interface BackupFile {
@@ -53,11 +54,12 @@ const TABLES = [
 	['aes', AeSchema],
 	['audit', AuditSchema],
 	['adjudications', AdjudicationSchema],
-	['ruleSets', StoredRuleSetSchema]
+	['ruleSets', StoredRuleSetSchema],
+	['meetings', MeetingSchema]
 ] as const;
 
 /** Tables added after schema 1: a backup from before them has none, which reads as empty. */
-const ADDED_LATER: Record<string, number> = { adjudications: 2, ruleSets: 2 };
+const ADDED_LATER: Record<string, number> = { adjudications: 2, ruleSets: 2, meetings: 3 };
 
 /** Reads and checks a backup file. `currentSchema` refuses files from a newer DoseWatch. */
 export async function parseBackup(fileName: string, text: string, currentSchema: number): Promise<BackupParse> {

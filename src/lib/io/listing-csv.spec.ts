@@ -36,3 +36,18 @@ describe('aeListingCsv with hostile input', () => {
 		expect(text).toMatch(/,-1,/);
 	});
 });
+
+describe('aeListingCsv with what changed since the last review', () => {
+	it('adds a SINCE_LAST_REVIEW column saying from → to, empty for unchanged rows', () => {
+		const changed = row({ aeseq: 1, grade: 3 }, 5);
+		const same = row({ aeseq: 2 }, 6);
+		const changes = new Map([
+			['S-1|1', { key: 'S-1|1', usubjid: 'S-1', aeseq: 1, ae: changed.ae, kind: 'changed' as const, why: '', changes: [{ field: 'grade' as const, label: 'Grade', from: '2', to: '3' }] }]
+		]);
+		const parsed = Papa.parse<Record<string, string>>(aeListingCsv([changed, same], [{ code: 'A', name: 'Drug A' }], changes), { header: true, skipEmptyLines: true }).data;
+		expect(parsed.map((r) => r.SINCE_LAST_REVIEW)).toEqual(['Grade 2 → 3', '']);
+	});
+	it('has no such column when no review was signed', () => {
+		expect(aeListingCsv([row({}, 1)], [])).not.toContain('SINCE_LAST_REVIEW');
+	});
+});

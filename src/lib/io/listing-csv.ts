@@ -1,9 +1,16 @@
 /** The AE listing as CSV, exactly the rows and order on screen; text is neutralised against formulas. */
 import type { AeRow } from '../domain/ae-listing';
 import type { Drug } from '../domain/types';
+import { describeChange, type AeChange } from '../domain/review-changes';
 import { toCsv } from './write-csv';
 
-export function aeListingCsv(rows: readonly AeRow[], drugs: readonly Drug[]): string {
+function sinceLastReview(changes: ReadonlyMap<string, AeChange>, r: AeRow): string {
+	const c = changes.get(`${r.ae.usubjid}|${r.ae.aeseq}`);
+	return c ? describeChange(c) : '';
+}
+
+/** With `changes` (what is new since the last signed review), a SINCE_LAST_REVIEW column says what changed. */
+export function aeListingCsv(rows: readonly AeRow[], drugs: readonly Drug[], changes: ReadonlyMap<string, AeChange> | null = null): string {
 	return toCsv(rows, [
 		{ header: 'USUBJID', value: (r) => r.ae.usubjid },
 		{ header: 'AESEQ', value: (r) => r.ae.aeseq },
@@ -20,6 +27,9 @@ export function aeListingCsv(rows: readonly AeRow[], drugs: readonly Drug[]): st
 		{ header: 'AESER', value: (r) => (r.ae.serious === null ? '' : r.ae.serious ? 'Y' : 'N') },
 		...drugs.map((d) => ({ header: `REL_${d.code}`, value: (r: AeRow) => r.ae.attribution[d.code] ?? '' })),
 		{ header: 'AECONTRT', value: (r) => (r.ae.treated === null ? '' : r.ae.treated ? 'Y' : 'N') },
-		{ header: 'AEOUT', value: (r) => r.ae.outcome }
+		{ header: 'AEOUT', value: (r) => r.ae.outcome },
+		...(changes
+			? [{ header: 'SINCE_LAST_REVIEW', value: (r: AeRow) => sinceLastReview(changes, r) }]
+			: [])
 	]);
 }

@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot';
 import { RELATEDNESS, SERIOUS_CRITERIA, SUBJECT_STATUSES } from '../domain/types';
-import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Study, Subject } from '../domain/types';
+import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Meeting, Study, Subject } from '../domain/types';
+import type { DltRuleSet } from '../domain/dlt/rule-types';
 
 const dtc = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?)?)?$|^\d{4}---\d{2}$/, 'is not an ISO 8601 date'));
 const grade = v.picklist([1, 2, 3, 4, 5] as const);
@@ -121,9 +122,9 @@ export const AuditSchema = v.object({
 	at: v.string(),
 	who: v.string(),
 	studyId: v.nullable(v.string()),
-	entity: v.picklist(['study', 'subject', 'dose', 'ae', 'database', 'adjudication', 'rules'] as const),
+	entity: v.picklist(['study', 'subject', 'dose', 'ae', 'database', 'adjudication', 'rules', 'meeting'] as const),
 	key: v.string(),
-	action: v.picklist(['create', 'update', 'delete', 'import', 'restore', 'clear', 'adjudicate'] as const),
+	action: v.picklist(['create', 'update', 'delete', 'import', 'restore', 'clear', 'adjudicate', 'sign'] as const),
 	before: v.unknown(),
 	after: v.unknown(),
 	reason: v.string()
@@ -154,6 +155,43 @@ export const StoredRuleSetSchema = v.object({
 	reason: v.string()
 });
 
+const escalationDecision = v.variant('kind', [
+	v.object({ kind: v.literal('next_cohort'), doseLevel: v.string() }),
+	v.object({ kind: v.literal('stop'), mtd: v.nullable(v.string()) })
+]);
+const ruleSetEnvelope = v.looseObject({ id: v.string(), version: v.number(), rules: v.array(v.unknown()) });
+const verdict = v.picklist(['dlt', 'not_dlt', 'pending'] as const);
+
+export const MeetingSchema = v.object({
+	id: v.optional(v.number()),
+	studyId: v.string(),
+	date: v.pipe(v.string(), v.isoDate()),
+	cutoff: v.pipe(v.string(), v.isoDate()),
+	attendees: v.array(v.string()),
+	doseLevels: v.array(v.string()),
+	decision: v.nullable(escalationDecision),
+	decisionReason: v.string(),
+	minutes: v.string(),
+	createdBy: v.string(),
+	createdAt: v.string(),
+	signedBy: v.nullable(v.string()),
+	signedAt: v.nullable(v.string()),
+	snapshot: v.nullable(
+		v.object({
+			takenAt: v.string(),
+			study: StudySchema,
+			subjects: v.array(SubjectSchema),
+			doses: v.array(DoseSchema),
+			aes: v.array(AeSchema),
+			adjudications: v.array(AdjudicationSchema),
+			ruleSet: v.custom<DltRuleSet>((x) => v.is(ruleSetEnvelope, x), 'is not a DLT rule set'),
+			verdicts: v.record(v.string(), verdict),
+			recommendation: v.intersect([escalationDecision, v.object({ reason: v.string() })])
+		})
+	),
+	rev: v.number()
+});
+
 // Compile-time checks that the schemas produce the domain types.
 type Check<A, B> = A extends B ? (B extends A ? true : never) : never;
 const _study: Check<v.InferOutput<typeof StudySchema>, Study> = true;
@@ -162,7 +200,8 @@ const _dose: Check<v.InferOutput<typeof DoseSchema>, DoseAdministration> = true;
 const _ae: Check<v.InferOutput<typeof AeSchema>, AdverseEvent> = true;
 const _audit: Check<v.InferOutput<typeof AuditSchema>, AuditEntry> = true;
 const _adjudication: Check<v.InferOutput<typeof AdjudicationSchema>, Adjudication> = true;
-export const schemaChecks = [_study, _subject, _dose, _ae, _audit, _adjudication];
+const _meeting: Check<v.InferOutput<typeof MeetingSchema>, Meeting> = true;
+export const schemaChecks = [_study, _subject, _dose, _ae, _audit, _adjudication, _meeting];
 
 /** "aes[12].grade: Invalid type: Expected (1 | 2 | 3 | 4 | 5) but received 7" */
 export function describeIssue(table: string, index: number, issue: v.BaseIssue<unknown>): string {

@@ -3,7 +3,7 @@ import { DEFAULT_VIEW, mergeAeView, readAeView, writeAeView } from './ae-filter-
 
 describe('AE listing view in the URL', () => {
 	it('round-trips every filter and the sort', () => {
-		const view = { doseLevel: 'DL2', minGrade: 3, serious: true, relatedness: 'related' as const, text: 'neutrophil', windowOnly: true, sort: 'grade' as const, desc: true };
+		const view = { doseLevel: 'DL2', minGrade: 3, serious: true, relatedness: 'related' as const, text: 'neutrophil', windowOnly: true, changedOnly: true, sort: 'grade' as const, desc: true };
 		expect(readAeView(new URLSearchParams(writeAeView(view)))).toEqual(view);
 	});
 	it('replaces the view and keeps the page’s own parameters', () => {

@@ -3,6 +3,8 @@ import { AE_SORT_KEYS, NO_FILTER, type AeFilter, type AeSortKey } from '$lib/dom
 import { RELATEDNESS } from '$lib/domain/types';
 
 export interface AeView extends AeFilter {
+	/** Only AEs new or changed since the last signed review meeting. */
+	changedOnly: boolean;
 	sort: AeSortKey;
 	desc: boolean;
 }
@@ -18,6 +20,7 @@ export function readAeView(params: URLSearchParams): AeView {
 		relatedness: rel === 'related' || (RELATEDNESS as readonly string[]).includes(rel) ? (rel as AeFilter['relatedness']) : '',
 		text: params.get('q') ?? '',
 		windowOnly: params.get('window') === '1',
+		changedOnly: params.get('new') === '1',
 		sort: (AE_SORT_KEYS as readonly string[]).includes(sort) ? (sort as AeSortKey) : 'subject',
 		desc: params.get('desc') === '1'
 	};
@@ -31,6 +34,7 @@ export function writeAeView(v: AeView): string {
 	if (v.relatedness) p.set('rel', v.relatedness);
 	if (v.text.trim()) p.set('q', v.text.trim());
 	if (v.windowOnly) p.set('window', '1');
+	if (v.changedOnly) p.set('new', '1');
 	if (v.sort !== 'subject') p.set('sort', v.sort);
 	if (v.desc) p.set('desc', '1');
 	const s = p.toString();
@@ -38,7 +42,7 @@ export function writeAeView(v: AeView): string {
 }
 
 /** The URL parameters the AE view owns; other parameters of a page (asOf, x) are left alone. */
-export const AE_VIEW_PARAMS = ['level', 'grade', 'serious', 'rel', 'q', 'window', 'sort', 'desc'] as const;
+export const AE_VIEW_PARAMS = ['level', 'grade', 'serious', 'rel', 'q', 'window', 'new', 'sort', 'desc'] as const;
 
 /** The page's URL search with the AE view replaced and every other parameter kept. */
 export function mergeAeView(current: URLSearchParams, v: AeView): string {
@@ -49,4 +53,4 @@ export function mergeAeView(current: URLSearchParams, v: AeView): string {
 	return s ? `?${s}` : '';
 }
 
-export const DEFAULT_VIEW: AeView = { ...NO_FILTER, sort: 'subject', desc: false };
+export const DEFAULT_VIEW: AeView = { ...NO_FILTER, changedOnly: false, sort: 'subject', desc: false };
