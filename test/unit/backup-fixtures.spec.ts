@@ -30,6 +30,8 @@ describe('backups of every schema version', () => {
 		expect(await db.doses.count()).toBe(raw.data.doses.length);
 		expect(await db.aes.count()).toBe(raw.data.aes.length);
 		expect(await db.audit.count()).toBe(raw.data.audit.length + 1); // plus the restore itself
+		expect(await db.adjudications.count()).toBe(raw.data.adjudications?.length ?? 0);
+		expect(await db.meetings.count()).toBe(raw.data.meetings?.length ?? 0);
 		db.close();
 	});
 });

@@ -1,0 +1,152 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { exportBackup, restoreBackup } from '../../src/lib/db/backup-repository';
+import { DoseWatchDatabase, SCHEMA_VERSION } from '../../src/lib/db/database';
+import { loadReviewData } from '../../src/lib/db/meeting-queries';
+import { createMeeting, deleteMeetingDraft, MeetingConflictError, signMeeting, updateMeeting, type MeetingDraft } from '../../src/lib/db/meeting-repository';
+import { saveAe } from '../../src/lib/db/record-repository';
+import { computeMeetingView, computeSinceLastReview, evaluateAsOf, meetingData, previousSignedMeeting, verdictMap } from '../../src/lib/domain/meeting';
+import { parseBackup } from '../../src/lib/io/backup';
+import { seededDatabase } from './helpers';
+
+const WHO = 'Dr Chair';
+
+/** A draft whose decision follows the design, so it can be signed. */
+async function readyDraft(db: DoseWatchDatabase, cutoff = '2025-02-28'): Promise<{ id: number; draft: MeetingDraft }> {
+	const data = (await loadReviewData(db, 'tst'))!;
+	const view = computeMeetingView(data.live!, cutoff, null, null);
+	const { reason: _reason, ...decision } = view.recommended;
+	const draft: MeetingDraft = { studyId: 'tst', date: '2025-03-02', cutoff, attendees: ['Dr Chair', 'Dr Stat'], doseLevels: ['DL1'], decision, decisionReason: '', minutes: 'Minutes.' };
+	const id = await createMeeting(db, draft, WHO, '2025-03-02T09:00:00Z');
+	return { id, draft };
+}
+
+async function fatigue(db: DoseWatchDatabase) {
+	return (await db.aes.get(['tst', 'TST01-001', 1]))!;
+}
+
+describe('signing a meeting freezes it', () => {
+	it('later edits to the data never change what the signed meeting shows, and show as new for the next one', async () => {
+		const db = await seededDatabase(`m-${Math.random()}`);
+		const { id } = await readyDraft(db);
+		await signMeeting(db, id, 1, WHO, '2025-03-02T10:00:00Z');
+		const before = (await loadReviewData(db, 'tst'))!;
+		const signed = before.meetings.find((m) => m.id === id)!;
+		const frozenView = computeMeetingView(meetingData(signed, before.live)!, signed.cutoff, null, signed.signedAt);
+
+		const ae = await fatigue(db);
+		await saveAe(db, { ...ae, grade: 3, attribution: { ...ae.attribution, [Object.keys(ae.attribution)[0]!]: 'definite' } }, { who: 'Dr Site', at: '2025-03-05T00:00:00Z', reason: 'Regraded' });
+
+		const after = (await loadReviewData(db, 'tst'))!;
+		const again = after.meetings.find((m) => m.id === id)!;
+		expect(again).toEqual(signed);
+		const view = computeMeetingView(meetingData(again, after.live)!, again.cutoff, null, again.signedAt);
+		expect(view.evaluation).toEqual(frozenView.evaluation);
+		expect(again.snapshot!.aes.find((a) => a.aeseq === 1 && a.usubjid === 'TST01-001')!.grade).toBe(2);
+
+		const live = after.live!;
+		const since = computeSinceLastReview(live.aes, verdictMap(evaluateAsOf(live, '2025-03-05')), after.meetings);
+		expect(since.since?.id).toBe(id);
+		const change = since.byKey.get('TST01-001|1');
+		expect(change?.kind).toBe('changed');
+		expect(change?.changes.map((c) => `${c.label}: ${c.from} → ${c.to}`)).toEqual(expect.arrayContaining(['Grade: 2 → 3']));
+		expect(change?.changes.some((c) => c.field === 'attribution' && c.to === 'Definite')).toBe(true);
+	});
+
+	it('a signed meeting cannot be edited, re-signed or deleted', async () => {
+		const db = await seededDatabase(`m-${Math.random()}`);
+		const { id, draft } = await readyDraft(db);
+		await signMeeting(db, id, 1, WHO, '2025-03-02T10:00:00Z');
+		const signed = await db.meetings.get(id);
+		await expect(updateMeeting(db, id, { ...draft, minutes: 'rewritten' }, 2, WHO, '2025-03-03T00:00:00Z')).rejects.toThrow(/signed by Dr Chair .* can no longer be changed/);
+		await expect(signMeeting(db, id, 2, WHO, '2025-03-03T00:00:00Z')).rejects.toBeInstanceOf(MeetingConflictError);
+		await expect(deleteMeetingDraft(db, id, WHO, '2025-03-03T00:00:00Z')).rejects.toBeInstanceOf(MeetingConflictError);
+		expect(await db.meetings.get(id)).toEqual(signed);
+	});
+
+	it('signing names everything missing and writes nothing', async () => {
+		const db = await seededDatabase(`m-${Math.random()}`);
+		const id = await createMeeting(db, { studyId: 'tst', date: '2025-03-02', cutoff: '2025-02-28', attendees: [], doseLevels: [], decision: null, decisionReason: '', minutes: '' }, WHO, '2025-03-02T09:00:00Z');
+		const auditBefore = await db.audit.count();
+		await expect(signMeeting(db, id, 1, WHO, '2025-03-02T10:00:00Z')).rejects.toThrow(
+			'The meeting cannot be signed yet: List the attendees. Choose the dose levels under review. Record the escalation decision.'
+		);
+		expect((await db.meetings.get(id))!.signedAt).toBeNull();
+		expect(await db.audit.count()).toBe(auditBefore);
+	});
+
+	it('a decision that differs from the recommendation needs a reason before signing', async () => {
+		const db = await seededDatabase(`m-${Math.random()}`);
+		const { id, draft } = await readyDraft(db);
+		const other = draft.decision!.kind === 'stop' ? { kind: 'next_cohort' as const, doseLevel: 'DL1' } : { kind: 'stop' as const, mtd: null };
+		await updateMeeting(db, id, { ...draft, decision: other }, 1, WHO, '2025-03-02T09:30:00Z');
+		await expect(signMeeting(db, id, 2, WHO, '2025-03-02T10:00:00Z')).rejects.toThrow('differs from the design’s recommendation: give the reason');
+		await updateMeeting(db, id, { ...draft, decision: other, decisionReason: 'Safety signal in a related study' }, 2, WHO, '2025-03-02T09:40:00Z');
+		await signMeeting(db, id, 3, WHO, '2025-03-02T10:00:00Z');
+		expect((await db.meetings.get(id))!.signedBy).toBe(WHO);
+	});
+});
+
+describe('two people editing one draft', () => {
+	it('the second save, based on the older revision, is refused and nothing is overwritten', async () => {
+		const db = await seededDatabase(`m-${Math.random()}`);
+		const { id, draft } = await readyDraft(db);
+		await updateMeeting(db, id, { ...draft, minutes: 'first' }, 1, 'A', '2025-03-02T09:10:00Z');
+		await expect(updateMeeting(db, id, { ...draft, minutes: 'second' }, 1, 'B', '2025-03-02T09:11:00Z')).rejects.toThrow(/Someone else changed this meeting/);
+		expect((await db.meetings.get(id))!.minutes).toBe('first');
+	});
+});
+
+describe('the previous signed meeting', () => {
+	it('is the latest one signed before this one; a draft compares with the latest signed', async () => {
+		const db = await seededDatabase(`m-${Math.random()}`);
+		const first = await readyDraft(db, '2025-02-01');
+		await signMeeting(db, first.id, 1, WHO, '2025-02-02T10:00:00Z');
+		const second = await readyDraft(db, '2025-02-28');
+		await signMeeting(db, second.id, 1, WHO, '2025-03-02T10:00:00Z');
+		const draft = await readyDraft(db, '2025-03-15');
+		const meetings = (await loadReviewData(db, 'tst'))!.meetings;
+		const byId = (id: number) => meetings.find((m) => m.id === id)!;
+		expect(previousSignedMeeting(meetings, byId(first.id))).toBeNull();
+		expect(previousSignedMeeting(meetings, byId(second.id))?.id).toBe(first.id);
+		expect(previousSignedMeeting(meetings, byId(draft.id))?.id).toBe(second.id);
+	});
+});
+
+describe('meetings in backups and upgrades', () => {
+	it('a backup carries signed meetings with their snapshot and restores them exactly', async () => {
+		const db = await seededDatabase(`m-${Math.random()}`);
+		const { id } = await readyDraft(db);
+		await signMeeting(db, id, 1, WHO, '2025-03-02T10:00:00Z');
+		const signed = await db.meetings.get(id);
+		const parsed = await parseBackup('b.json', await exportBackup(db, WHO, '2025-03-03T00:00:00Z'), SCHEMA_VERSION);
+		expect(parsed.ok).toBe(true);
+		if (!parsed.ok) return;
+		const other = new DoseWatchDatabase(`m2-${Math.random()}`);
+		await restoreBackup(other, parsed.backup, WHO, '2025-03-04T00:00:00Z');
+		expect(await other.meetings.get(id)).toEqual(signed);
+	});
+
+	it('a database written by schema 2 opens in schema 3 with its adjudications and no meetings', async () => {
+		const name = `v2-${Math.random()}`;
+		const v2 = new Dexie(name);
+		v2.version(2).stores({
+			studies: 'id',
+			subjects: '[studyId+usubjid], studyId',
+			doses: '[studyId+usubjid+seq], studyId, [studyId+usubjid]',
+			aes: '[studyId+usubjid+aeseq], studyId, [studyId+usubjid]',
+			audit: '++id, studyId, at',
+			settings: 'key',
+			adjudications: '++id, studyId, [studyId+usubjid+aeseq]',
+			ruleSets: 'key, studyId'
+		});
+		await v2.table('studies').put({ id: 'old', title: 'Old study' });
+		await v2.table('adjudications').add({ studyId: 'old', usubjid: 'S-1', aeseq: 1, decision: 'dlt' });
+		v2.close();
+		const db = new DoseWatchDatabase(name);
+		await db.open();
+		expect(db.verno).toBe(SCHEMA_VERSION);
+		expect(await db.adjudications.count()).toBe(1);
+		expect(await db.meetings.count()).toBe(0);
+	});
+});
