@@ -13,6 +13,7 @@ const PAGES = [
 	'/study/demo-bat4706-bat1308/aes',
 	'/study/demo-bat4706-bat1308/attribution',
 	'/study/demo-bat4706-bat1308/audit',
+	'/study/demo-bat4706-bat1308/meetings',
 	'/study/demo-bat4706-bat1308/subjects/BAT-001-0504',
 	'/study/demo-sk-nk',
 	'/study/demo-gentuximab/dlt'

@@ -10,7 +10,7 @@
  * Partial onsets are imputed as admiral's ADAE template does: the first day of the missing period, or the first
  * dose date when that falls inside the period. The imputed date is returned so the UI can say it was imputed.
  */
-import { dayNumber, dayRange, formatDtc } from './partial-date';
+import { dayNumber, dayRange, formatDtc, isoOfDay } from './partial-date';
 import type { AdverseEvent, Dtc } from './types';
 
 export interface TeaeResult {
@@ -21,7 +21,7 @@ export interface TeaeResult {
 	onsetImputed: boolean;
 }
 
-const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+const iso = isoOfDay;
 
 export function imputeOnset(start: Dtc | null, firstDose: Dtc | null): { date: string; imputed: boolean } | null {
 	const range = dayRange(start);

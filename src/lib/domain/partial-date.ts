@@ -29,8 +29,31 @@ function daysInMonth(year: number, month: number): number {
 	return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/**
+ * Parsed dates by their text. A study repeats the same few thousand date strings across every AE, dose and rule,
+ * and the DLT engine reads each many times, so parsing once per distinct string is what keeps a 100,000-AE
+ * evaluation fast. Results are frozen and shared; the cache is emptied when it grows past its limit.
+ */
+const CACHE_LIMIT = 50_000;
+const parseCache = new Map<string, DtcParse>();
+const rangeCache = new Map<string, readonly [number, number] | null>();
+
+function remember<K, T>(cache: Map<K, T>, key: K, value: T): T {
+	if (cache.size >= CACHE_LIMIT) cache.clear();
+	cache.set(key, value);
+	return value;
+}
+
 /** Parses and validates an ISO 8601 (possibly partial) date. Blank input is not an error here: callers decide. */
 export function parseDtc(text: string): DtcParse {
+	const hit = parseCache.get(text);
+	if (hit) return hit;
+	const r = parseUncached(text);
+	if (r.ok) Object.freeze(r.value);
+	return remember(parseCache, text, Object.freeze(r));
+}
+
+function parseUncached(text: string): DtcParse {
 	const s = text.trim();
 	const mm = MISSING_MONTH.exec(s);
 	if (mm) {
@@ -112,6 +135,13 @@ export function computeStudyDay(dtc: Dtc | null | undefined, reference: Dtc | nu
 	return diff >= 0 ? diff + 1 : diff;
 }
 
+const isoDays = new Map<number, string>();
+
+/** The YYYY-MM-DD of a day number (days since 1970-01-01, as dayNumber gives). */
+export function isoOfDay(day: number): string {
+	return isoDays.get(day) ?? remember(isoDays, day, new Date(day * 86_400_000).toISOString().slice(0, 10));
+}
+
 /** The calendar date (YYYY-MM-DD) of a study day, the inverse of computeStudyDay. */
 export function dateOfStudyDay(studyDay: number, reference: Dtc): string | null {
 	const r = dayNumber(reference);
@@ -125,18 +155,24 @@ export function dateOfStudyDay(studyDay: number, reference: Dtc): string | null 
  * Within one period a partial date sorts before a complete one.
  */
 export function compareDtc(a: Dtc | null | undefined, b: Dtc | null | undefined): number {
-	const pa = parsed(a);
-	const pb = parsed(b);
-	if (!pa && !pb) return 0;
-	if (!pa) return 1;
-	if (!pb) return -1;
-	const ka = [pa.year, pa.month ?? 0, pa.day ?? 0, pa.hour ?? -1, pa.minute ?? -1, pa.second ?? -1];
-	const kb = [pb.year, pb.month ?? 0, pb.day ?? 0, pb.hour ?? -1, pb.minute ?? -1, pb.second ?? -1];
-	for (let i = 0; i < ka.length; i++) {
-		const d = (ka[i] as number) - (kb[i] as number);
-		if (d !== 0) return d;
-	}
-	return 0;
+	const ka = orderKey(a);
+	const kb = orderKey(b);
+	if (ka === kb) return 0;
+	return ka < kb ? -1 : 1;
+}
+
+const keyCache = new Map<string, number>();
+
+/** One number that sorts as compareDtc describes: year, month, day, then time; missing fields first; blanks last. */
+export function orderKey(dtc: Dtc | null | undefined): number {
+	if (!dtc) return Infinity;
+	const hit = keyCache.get(dtc);
+	if (hit !== undefined) return hit;
+	const p = parsed(dtc);
+	const key = p
+		? ((((p.year * 13 + (p.month ?? 0)) * 32 + (p.day ?? 0)) * 25 + (p.hour ?? -1) + 1) * 61 + (p.minute ?? -1) + 1) * 61 + (p.second ?? -1) + 1
+		: Infinity;
+	return remember(keyCache, dtc, key);
 }
 
 /**
@@ -159,6 +195,13 @@ export function isCertainlyBefore(end: Dtc | null | undefined, start: Dtc | null
 
 /** A readable form: "4 Mar 2025", "4 Mar 2025 10:15", "Feb 2012", "2003". */
 export function formatDtc(dtc: Dtc | null | undefined): string {
+	if (!dtc) return '';
+	return formatCache.get(dtc) ?? remember(formatCache, dtc, formatUncached(dtc));
+}
+
+const formatCache = new Map<string, string>();
+
+function formatUncached(dtc: Dtc): string {
 	const p = parsed(dtc);
 	if (!p) return dtc ? String(dtc) : '';
 	const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -171,8 +214,15 @@ export function formatDtc(dtc: Dtc | null | undefined): string {
 }
 
 /** First and last calendar day (as day numbers) a recorded date can stand for; null when blank or invalid. */
-export function dayRange(dtc: Dtc | null | undefined): [number, number] | null {
+export function dayRange(dtc: Dtc | null | undefined): readonly [number, number] | null {
 	if (!dtc) return null;
+	const hit = rangeCache.get(dtc);
+	if (hit !== undefined) return hit;
+	const r = rangeUncached(dtc);
+	return remember(rangeCache, dtc, r ? Object.freeze(r) : null);
+}
+
+function rangeUncached(dtc: Dtc): [number, number] | null {
 	const p = parseDtc(dtc);
 	if (!p.ok) return null;
 	const { year, month, day } = p.value;

@@ -9,12 +9,18 @@ export interface TermFacts {
 const norm = (s: string) => s.trim().toLowerCase();
 
 /** The CTCAE term an AE term stands for: "Neutropenia" → "Neutrophil count decreased". */
+/** Each rule set's synonyms by normalised term, built once per rule set. */
+const synonymIndex = new WeakMap<DltRuleSet, Map<string, string>>();
+
 export function canonicalTerm(set: DltRuleSet, term: string): string {
-	const t = norm(term);
-	for (const [synonym, canonical] of Object.entries(set.synonyms)) {
-		if (norm(synonym) === t) return canonical;
+	let index = synonymIndex.get(set);
+	if (!index) {
+		index = new Map();
+		// The first synonym listed wins, as the rule set's order says.
+		for (const [synonym, canonical] of Object.entries(set.synonyms)) if (!index.has(norm(synonym))) index.set(norm(synonym), canonical);
+		synonymIndex.set(set, index);
 	}
-	return term.trim();
+	return index.get(norm(term)) ?? term.trim();
 }
 
 export function inCategory(set: DltRuleSet, category: string, ae: TermFacts): boolean {

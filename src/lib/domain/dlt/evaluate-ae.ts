@@ -14,7 +14,7 @@
  * Ongoing events are read as lasting to the end of the as-of day; events ending after it are ongoing at it.
  */
 import { RELATEDNESS, type AdverseEvent, type Dtc } from '../types';
-import { dateOfStudyDay, dayNumber, dayRange, formatDtc, hasTime, toInstant } from '../partial-date';
+import { dateOfStudyDay, dayNumber, dayRange, formatDtc, hasTime, isoOfDay, toInstant } from '../partial-date';
 import { canonicalTerm, inCategory, matchesSelector } from './classify-term';
 import type { AeVerdict, DltRule, DltRuleSet, ResolutionException } from './rule-types';
 
@@ -48,9 +48,7 @@ function studyDayOf(dayNum: number, firstDayNum: number): number {
 	return diff >= 0 ? diff + 1 : diff;
 }
 
-function isoDay(dayNum: number): string {
-	return new Date(dayNum * DAY_MS).toISOString().slice(0, 10);
-}
+const isoDay = isoOfDay;
 
 const gradeWord = (g: number | null) => (g === null ? 'Ungraded' : `Grade ${g}`);
 
@@ -111,7 +109,7 @@ function longestRun(c: Ctx, atLeast: number): { from: number; to: number; days: 
  */
 function concurrentWith(c: Ctx, category: string): { found: AdverseEvent | null; uncertain: AdverseEvent | null } {
 	if (inCategory(c.set, category, c.ae)) return { found: c.ae, uncertain: null };
-	const span = (ae: AdverseEvent): { start: [number, number]; end: [number, number] } | null => {
+	const span = (ae: AdverseEvent): { start: readonly [number, number]; end: readonly [number, number] } | null => {
 		const start = dayRange(ae.start);
 		if (!start || start[0] > c.asOfDay) return null;
 		return { start, end: dayRange(endAtCut(ae, c.asOfDay)) ?? [c.asOfDay, c.asOfDay] };
@@ -217,6 +215,21 @@ function applyRule(c: Ctx, rule: DltRule): RuleOutcome {
 	return o('dlt', '');
 }
 
+/** "day 12 (13 Nov 2026)" for a full date, the recorded period for a partial one. */
+function dayNameOf(dtc: Dtc | null, firstDay: number): string {
+	const r = dayRange(dtc);
+	if (!dtc || !r) return 'an unknown date';
+	if (r[0] !== r[1]) return formatDtc(dtc);
+	return `day ${studyDayOf(r[0], firstDay)} (${formatDtc(isoDay(r[0]))})`;
+}
+
+/** "on day 12 (…)" or "in Nov 2026". */
+function dayTextOf(dtc: Dtc | null, firstDay: number): string {
+	const r = dayRange(dtc);
+	const exact = r === null || r[0] === r[1];
+	return `${exact && dtc ? 'on' : 'in'} ${dayNameOf(dtc, firstDay)}`;
+}
+
 export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet): AeEvaluation {
 	const term = canonicalTerm(set, ae.term);
 	const asOfDay = dayNumber(context.asOf);
@@ -224,46 +237,48 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 	const firstDay = dayNumber(context.firstDose);
 	const onset = dayRange(ae.start);
 	const studyDay = firstDay !== null && onset && onset[0] === onset[1] ? studyDayOf(onset[0], firstDay) : null;
-	const out = (verdict: AeVerdict, rule: string | null, reason: string, extra: Partial<AeEvaluation> = {}): AeEvaluation => ({
+	const out = (verdict: AeVerdict, rule: string | null, reason: string, extra?: Partial<AeEvaluation>): AeEvaluation => ({
 		verdict,
 		rule,
 		reason,
 		studyDay,
-		inWindow,
+		inWindow: extra?.inWindow !== undefined ? extra.inWindow : inWindow,
 		related,
-		turnsOn: null,
-		...extra
+		turnsOn: extra?.turnsOn ?? null
 	});
 
 	// Window: certain, impossible, or unknown (partial or missing onset). Relatedness is reported whatever decides.
 	let inWindow: boolean | null = null;
 	const minIndex = RELATEDNESS.indexOf(set.attribution.minimum);
-	const values = Object.entries(ae.attribution);
-	const relatedTo = values.filter(([, r]) => r !== null && RELATEDNESS.indexOf(r) >= minIndex);
-	const unassessed = values.filter(([, r]) => r === null).map(([d]) => d);
-	const related: boolean | null = relatedTo.length > 0 ? true : unassessed.length > 0 || values.length === 0 ? null : false;
+	// A loop, not Object.entries and filters: this runs for every AE of the study.
+	let assessed = 0;
+	let relatedCount = 0;
+	const unassessed: string[] = [];
+	for (const drug in ae.attribution) {
+		const r = ae.attribution[drug];
+		if (r === null || r === undefined) unassessed.push(drug);
+		else {
+			assessed++;
+			if (RELATEDNESS.indexOf(r) >= minIndex) relatedCount++;
+		}
+	}
+	const related: boolean | null = relatedCount > 0 ? true : unassessed.length > 0 || assessed === 0 ? null : false;
 
 	if (firstDay === null) return out('not_dlt', null, 'The subject has no first dose: no DLT window.', { inWindow: false });
 	const winStart = firstDay + set.window.startDay - 1;
 	const winEnd = firstDay + set.window.endDay - 1;
 	if (onset) inWindow = onset[0] >= winStart && onset[1] <= winEnd ? true : onset[1] < winStart || onset[0] > winEnd ? false : null;
 
-	const dayName = (dtc: Dtc | null): string => {
-		const r = dayRange(dtc);
-		if (!dtc || !r) return 'an unknown date';
-		if (r[0] !== r[1]) return formatDtc(dtc);
-		return `day ${studyDayOf(r[0], firstDay)} (${formatDtc(isoDay(r[0]))})`;
-	};
-	const dayText = (dtc: Dtc | null) => (dayRange(dtc)?.[0] === dayRange(dtc)?.[1] && dtc ? `on ${dayName(dtc)}` : `in ${dayName(dtc)}`);
-	const span = (start: Dtc | null, end: Dtc | null) => (end ? `from ${dayName(start)} to ${dayName(end)}` : `from ${dayName(start)}, ongoing`);
 	const what = `${gradeWord(ae.grade)} ${term.toLowerCase()}`;
-	const c: Ctx = { ...context, set, ae, firstDay, asOfDay, what, dayName, span };
-
 	if (onset && onset[0] > asOfDay) return out('not_dlt', null, `Starts after the data cut-off ${formatDtc(context.asOf)}.`);
 	if (inWindow === false) {
 		const where = onset![1] < winStart ? 'before the first dose' : `after the DLT window (days ${set.window.startDay}–${set.window.endDay})`;
-		return out('not_dlt', null, `${what} starting ${dayText(ae.start)}, ${where}: not a DLT.`);
+		return out('not_dlt', null, `${what} starting ${dayTextOf(ae.start, firstDay)}, ${where}: not a DLT.`);
 	}
+
+	const dayName = (dtc: Dtc | null) => dayNameOf(dtc, firstDay);
+	const dayText = (dtc: Dtc | null) => dayTextOf(dtc, firstDay);
+	const span = (start: Dtc | null, end: Dtc | null) => (end ? `from ${dayName(start)} to ${dayName(end)}` : `from ${dayName(start)}, ongoing`);
 
 	const covering = set.rules.filter((r) => matchesSelector(set, r.selector, { term, soc: ae.soc }));
 	if (ae.grade === null) return out('pending', null, `${term} ${dayText(ae.start)} has no grade recorded: awaiting the grade.`);
@@ -279,7 +294,7 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 	}
 
 	if (related === false) {
-		const words = values.map(([d, r]) => `${r === 'not_related' ? 'not related' : `${r} related`} to ${d}`).join(', ');
+		const words = Object.entries(ae.attribution).map(([d, r]) => `${r === 'not_related' ? 'not related' : `${r} related`} to ${d}`).join(', ');
 		return out('not_dlt', null, `${what} ${dayText(ae.start)}: ${words}; not a DLT (needs at least ${set.attribution.minimum}).`);
 	}
 	if (related === null)
@@ -290,6 +305,8 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 		return out('pending', null, `${what} with onset ${ae.start ? `recorded only as ${ae.start}` : 'not recorded'}: it may have started in the DLT window (to ${formatDtc(until)}); awaiting the full onset date.`);
 	}
 
+	// Built only for the few events that reach the rules: an object spread per AE was the engine's largest cost.
+	const c: Ctx = { firstDose: context.firstDose, asOf: context.asOf, subjectAes: context.subjectAes, set, ae, firstDay, asOfDay, what, dayName, span };
 	const outcomes = applicable.map((r) => applyRule(c, r));
 	const opening = `${what} starting ${dayText(ae.start)}`;
 	const dltOutcome = outcomes.find((o) => o.verdict === 'dlt');
