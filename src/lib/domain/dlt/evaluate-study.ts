@@ -142,7 +142,35 @@ export function evaluateStudy(input: StudyInput): StudyEvaluation {
 	const subjects = [...input.subjects]
 		.sort((a, b) => compareNatural(a.usubjid, b.usubjid))
 		.map((s) => evaluateSubject(s, dosesBy.get(s.usubjid) ?? [], aesBy.get(s.usubjid) ?? [], input));
-	const doseLevels = input.study.doseLevels.map((level): DoseLevelEvaluation => {
+	return { asOf: input.asOf, ruleSet: { id: input.ruleSet.id, version: input.ruleSet.version }, subjects, doseLevels: computeDoseLevels(input, subjects) };
+}
+
+/**
+ * The study's evaluation after one subject's data changed (a dose or AE edited, added or deleted): only that
+ * subject is evaluated again, and the per-level counts are recounted from the subjects' statuses. Gives the same
+ * result as evaluateStudy on the whole study.
+ */
+export function reevaluateSubject(
+	previous: StudyEvaluation,
+	subject: Subject,
+	doses: readonly DoseAdministration[],
+	aes: readonly AdverseEvent[],
+	input: Pick<StudyInput, 'ruleSet' | 'asOf' | 'decisions' | 'study'>
+): StudyEvaluation {
+	const next = evaluateSubject(subject, doses, aes, input);
+	const i = previous.subjects.findIndex((s) => s.subject.usubjid === subject.usubjid);
+	const subjects = [...previous.subjects];
+	if (i >= 0) subjects[i] = next;
+	else {
+		const at = subjects.findIndex((s) => compareNatural(s.subject.usubjid, subject.usubjid) > 0);
+		subjects.splice(at < 0 ? subjects.length : at, 0, next);
+	}
+	return { ...previous, subjects, doseLevels: computeDoseLevels(input, subjects) };
+}
+
+function computeDoseLevels(input: Pick<StudyInput, 'study' | 'decisions'>, subjects: readonly SubjectEvaluation[]): DoseLevelEvaluation[] {
+	const anyDecision = (input.decisions?.size ?? 0) > 0;
+	return input.study.doseLevels.map((level): DoseLevelEvaluation => {
 		const at = subjects.filter((s) => s.subject.doseLevel === level.code);
 		const count = (status: SubjectDltStatus) => at.filter((s) => s.status === status).length;
 		const evaluable = count('dlt') + count('no_dlt');
@@ -157,10 +185,9 @@ export function evaluateStudy(input: StudyInput): StudyEvaluation {
 			notEvaluable: count('not_evaluable'),
 			decision,
 			reason,
-			usesCommittee: at.some((s) => s.events.some((e) => e.committee && e.committee.decision !== e.verdict))
+			usesCommittee: anyDecision && at.some((s) => s.events.some((e) => e.committee && e.committee.decision !== e.verdict))
 		};
 	});
-	return { asOf: input.asOf, ruleSet: { id: input.ruleSet.id, version: input.ruleSet.version }, subjects, doseLevels };
 }
 
 function group<T extends { usubjid: string }>(rows: readonly T[]): Map<string, T[]> {
