@@ -1,0 +1,133 @@
+/**
+ * Faults a committee's data must survive: the tab reloaded or closed in the middle of a large import or restore,
+ * and a full disk. Each test proves the fault happened mid-write (IndexedDB writes are counted) and then compares
+ * every stored record with what was there before.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { generateStudy } from '../../src/lib/bench/generate-study';
+import { studyToSdtmCsv } from '../../src/lib/bench/study-csv';
+import { serializeBackup } from '../../src/lib/io/backup';
+import { openWithDemo, setReviewer } from './helpers';
+
+const WORK = mkdtempSync(join(tmpdir(), 'dosewatch-faults-'));
+const big = generateStudy({ subjects: 400, aes: 40_000, doses: 4_000, seed: 3 });
+
+/** Counts every IndexedDB add/put; with `__failWrites` set, each one fails as a full disk does. */
+function instrument(page: Page) {
+	return page.addInitScript(() => {
+		const w = window as unknown as { __writes: number; __failWrites: boolean };
+		w.__writes = 0;
+		w.__failWrites = false;
+		for (const method of ['add', 'put'] as const) {
+			const original = IDBObjectStore.prototype[method];
+			IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+				w.__writes++;
+				if (w.__failWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				return original.apply(this, args);
+			};
+		}
+	});
+}
+
+/** Every record of every table, read straight from IndexedDB. */
+function dump(page: Page): Promise<string> {
+	return page.evaluate(async () => {
+		const db: IDBDatabase = await new Promise((resolve, reject) => {
+			const r = indexedDB.open('dosewatch');
+			r.onsuccess = () => resolve(r.result);
+			r.onerror = () => reject(r.error);
+		});
+		const out: Record<string, unknown[]> = {};
+		for (const name of Array.from(db.objectStoreNames).sort()) {
+			out[name] = await new Promise((resolve, reject) => {
+				const r = db.transaction(name).objectStore(name).getAll();
+				r.onsuccess = () => resolve(r.result);
+				r.onerror = () => reject(r.error);
+			});
+		}
+		db.close();
+		return JSON.stringify(out);
+	});
+}
+
+const writes = (page: Page) => page.evaluate(() => (window as unknown as { __writes: number }).__writes);
+
+test('reloading the page in the middle of a large import leaves the database exactly as before', async ({ page }) => {
+	test.setTimeout(120_000);
+	const files = studyToSdtmCsv(big);
+	for (const [k, text] of Object.entries(files)) writeFileSync(join(WORK, `${k}.csv`), text);
+	await instrument(page);
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Grace Monitor');
+	const before = await dump(page);
+
+	await page.goto('/import');
+	await page.getByLabel('DM: demographics (required)').setInputFiles(join(WORK, 'dm.csv'));
+	await page.getByLabel('EX: exposure (dosing)').setInputFiles(join(WORK, 'ex.csv'));
+	await page.getByLabel('AE: adverse events').setInputFiles(join(WORK, 'ae.csv'));
+	await page.getByRole('button', { name: 'Check the files' }).click();
+	await expect(page.getByText(/40,000|40000/).first()).toBeVisible({ timeout: 60_000 });
+	const start = await writes(page);
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	// Thousands of records are handed to the transaction and it has not finished: reload now. (Had it
+	// finished, the study would be stored and the comparison below would fail, so this cannot pass by luck.)
+	await page.waitForFunction((n) => (window as unknown as { __writes: number }).__writes > n + 3_000, start, { polling: 10 });
+	await expect(page.getByText('Nothing was written')).toHaveCount(0);
+	await expect(page.getByText(/^Imported \d+ subjects/)).toHaveCount(0);
+	await page.reload();
+
+	await page.getByRole('heading', { name: 'Import a study', level: 1 }).waitFor();
+	expect(await dump(page)).toBe(before);
+});
+
+test('closing the tab in the middle of a large restore leaves the database exactly as before', async ({ page, context }) => {
+	test.setTimeout(120_000);
+	const data = { studies: [big.study], subjects: big.subjects, doses: big.doses, aes: big.aes, audit: [], adjudications: [], ruleSets: [], meetings: [] };
+	const file = join(WORK, 'big-backup.json');
+	writeFileSync(file, await serializeBackup(data, { schemaVersion: 3, exportedAt: '2026-11-22T00:00:00Z', exportedBy: 'fault test' }));
+	await instrument(page);
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Grace Monitor');
+	const before = await dump(page);
+
+	await page.goto('/settings');
+	await page.getByLabel('Restore from a backup file').setInputFiles(file);
+	await page.getByRole('button', { name: 'Replace with this backup' }).click({ timeout: 60_000 });
+	const start = await writes(page);
+	await page.waitForFunction((n) => (window as unknown as { __writes: number }).__writes > n + 3_000, start, { polling: 10 });
+	await expect(page.getByText(/^Restored /)).toHaveCount(0);
+	await page.close({ runBeforeUnload: false });
+
+	const again = await context.newPage();
+	await again.goto('/settings');
+	await again.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+	expect(await dump(again)).toBe(before);
+});
+
+test('a full disk: the save fails with a clear message pointing to the backup, and nothing stored is lost', async ({ page }) => {
+	await instrument(page);
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Grace Monitor');
+	await page.goto('/study/demo-bat4706-bat1308/subjects/BAT-001-0305');
+	await page.getByRole('heading', { name: /BAT-001-0305/ }).first().waitFor();
+	const before = await dump(page);
+
+	await page.getByRole('button', { name: 'Edit AE 1 Aspartate aminotransferase increased' }).click();
+	await page.getByLabel('Related to BAT4706 Injection').selectOption('probable');
+	await page.getByLabel('Reason for change (kept in the audit trail)').fill('Positive rechallenge');
+	await page.evaluate(() => ((window as unknown as { __failWrites: boolean }).__failWrites = true));
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	const alert = page.getByRole('alert').filter({ hasText: 'no more storage space' });
+	await expect(alert).toContainText('Nothing was changed: everything stored before is intact.');
+	await expect(alert).toContainText('Download a backup (Settings → Backup)');
+	await page.evaluate(() => ((window as unknown as { __failWrites: boolean }).__failWrites = false));
+
+	await page.reload();
+	await page.getByRole('heading', { name: /BAT-001-0305/ }).first().waitFor();
+	expect(await dump(page)).toBe(before);
+	const aes = page.getByRole('table').filter({ hasText: 'Related to BAT4706' });
+	await expect(aes.getByRole('row', { name: /Aspartate aminotransferase increased/ })).toContainText('Unlikely');
+});
