@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openWithDemo } from './helpers';
@@ -58,4 +58,30 @@ test('every page runs under a strict Content-Security-Policy and sends no reques
 	}
 	expect(offOrigin).toEqual([]);
 	expect(consoleCsp).toEqual([]);
+});
+
+test('the service worker caches only the app’s own built and static files', async ({ page, baseURL }) => {
+	const origin = new URL(baseURL!).origin;
+	const walk = (dir: string): string[] =>
+		readdirSync(dir).flatMap((f) => (statSync(resolve(dir, f)).isDirectory() ? walk(resolve(dir, f)) : [resolve(dir, f)]));
+	const buildDir = resolve(import.meta.dirname, '../../build');
+	const own = new Set(['/', ...walk(buildDir).map((f) => f.slice(buildDir.length))]);
+
+	await openWithDemo(page);
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await page.reload();
+	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+	// Use the app: navigations to study pages and a data request.
+	await page.goto('/study/demo-bat4706-bat1308/dlt');
+	await page.getByRole('heading', { level: 1 }).waitFor();
+	await page.evaluate(() => fetch('/demo/index.json').then((r) => r.text()));
+	const cached = await page.evaluate(async () => {
+		const out: string[] = [];
+		for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) out.push(r.url);
+		return out;
+	});
+	expect(cached.length).toBeGreaterThan(10);
+	const foreign = cached.filter((u) => new URL(u).origin !== origin || !own.has(new URL(u).pathname));
+	expect(foreign).toEqual([]);
+	expect(cached.some((u) => new URL(u).pathname.startsWith('/study/'))).toBe(false);
 });
