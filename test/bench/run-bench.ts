@@ -159,14 +159,13 @@ async function inChromium(files: { dm: string; ex: string; ae: string }) {
 		record('import ÷ bulkPut', ratio.toFixed(2), '≤ 1.5', against(ratio, 1.5));
 		record('peak JS heap during the import', `${(imp('peakHeap') / 2 ** 20).toFixed(0)} MB (from ${(imp('heapBefore') / 2 ** 20).toFixed(0)} MB)`);
 
-		// Swimmer: first render and frame times while scrolling, median of 3 page loads.
-		const swim: { first: number; evaluate: number; layout: number; frames: number[]; lanes: number; drawn: number }[] = [];
-		for (let run = 0; run < 3; run++) {
-			await page.goto(`${ORIGIN}/bench/swimmer?subjects=${SUBJECTS}&aes=${AES}&doses=${DOSES}&run=${run}`);
-			await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, null, { timeout: 120_000 });
-			const b = await page.evaluate(() => (window as unknown as { __bench: { firstRenderMs: number; evaluateMs: number; layoutMs: number; lanes: number; drawnLanes: number } }).__bench);
-			const frames: number[] = await page.evaluate(async () => {
+		// Swimmer: first render and frame times while scrolling (the DLT-window view the DLT page opens with, then
+		// the whole treatment), median of 3 page loads.
+		const scroll = () =>
+			page.evaluate(async () => {
 				const el = document.querySelector('.viewport') as HTMLElement;
+				el.scrollTop = 0;
+				await new Promise((r) => requestAnimationFrame(r));
 				const out: number[] = [];
 				let last = performance.now();
 				for (let i = 0; i < 240 && el.scrollTop + el.clientHeight < el.scrollHeight; i++) {
@@ -178,14 +177,25 @@ async function inChromium(files: { dm: string; ex: string; ae: string }) {
 				}
 				return out;
 			});
-			swim.push({ first: b.firstRenderMs, evaluate: b.evaluateMs, layout: b.layoutMs, frames, lanes: b.lanes, drawn: b.drawnLanes });
+		const swim: { first: number; evaluate: number; layout: number; frames: number[]; whole: number[]; lanes: number; drawn: number }[] = [];
+		for (let run = 0; run < 3; run++) {
+			await page.goto(`${ORIGIN}/bench/swimmer?subjects=${SUBJECTS}&aes=${AES}&doses=${DOSES}&run=${run}`);
+			await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, null, { timeout: 120_000 });
+			const b = await page.evaluate(() => (window as unknown as { __bench: { firstRenderMs: number; evaluateMs: number; layoutMs: number; lanes: number; drawnLanes: number } }).__bench);
+			const frames = await scroll();
+			await page.getByRole('radio', { name: 'Whole treatment' }).check();
+			const whole = await scroll();
+			swim.push({ first: b.firstRenderMs, evaluate: b.evaluateMs, layout: b.layoutMs, frames, whole, lanes: b.lanes, drawn: b.drawnLanes });
 		}
 		record('DLT + TEAE evaluation, whole study (Chromium, median of 3)', ms(median(swim.map((s) => s.evaluate))), '≤ 250 ms', against(median(swim.map((s) => s.evaluate)), 250));
 		record('swimmer layout (lanes, packing, grade segments)', ms(median(swim.map((s) => s.layout))));
 		record('swimmer first render, mount to painted', ms(median(swim.map((s) => s.first))), '≤ 300 ms', against(median(swim.map((s) => s.first)), 300));
 		const p95 = median(swim.map((s) => percentile(s.frames, 95)));
-		record('frame time while scrolling, median', ms(median(swim.map((s) => percentile(s.frames, 50)))));
-		record('frame time while scrolling, 95th percentile', ms(p95), '≤ 16.7 ms', against(p95, 16.7));
+		record('scroll frame, DLT-window view, median', ms(median(swim.map((s) => percentile(s.frames, 50)))));
+		record('scroll frame, DLT-window view, 95th percentile', ms(p95), '≤ 16.7 ms', against(p95, 16.7));
+		const p95whole = median(swim.map((s) => percentile(s.whole, 95)));
+		record('scroll frame, whole-treatment view, median', ms(median(swim.map((s) => percentile(s.whole, 50)))));
+		record('scroll frame, whole-treatment view, 95th percentile', ms(p95whole), '≤ 16.7 ms', against(p95whole, 16.7));
 		record('lanes in the study / drawn at a time', `${swim[0]!.lanes} / ${swim[0]!.drawn}`);
 	} finally {
 		await browser.close();

@@ -25,7 +25,12 @@ test('demo: the overview and DLT charts draw, explain themselves and respond to 
 
 	await page.goto('/study/demo-bat4706-bat1308/dlt');
 	const swimmer = page.getByRole('figure', { name: 'Onset relative to dosing' });
+	// The DLT window ± 1 week is drawn: 35 of the 36 events (the day-30 onset is outside it).
+	await expect(swimmer.locator('a.ae')).toHaveCount(35);
+	await expect(swimmer).toContainText('36 events, 35 in the span shown');
+	await swimmer.getByRole('radio', { name: 'Whole treatment' }).check();
 	await expect(swimmer.locator('a.ae')).toHaveCount(36);
+	await swimmer.getByRole('radio', { name: 'DLT window ± 1 week' }).check();
 	await swimmer.locator('a.ae', { has: page.locator('rect.serious') }).first().focus();
 	await expect(page.getByRole('tooltip')).toContainText('BAT-001-0204 AE 1: Diarrhea');
 	await expect(page.getByRole('tooltip')).toContainText('Engine: DLT (rule 1)');
