@@ -107,9 +107,10 @@ test('a committee holds a meeting, signs it, and a later change leaves it untouc
 	const swimmer = page.getByRole('figure', { name: 'Onset relative to dosing' });
 	await expect(swimmer).toContainText('new or changed since the last review');
 	await swimmer.locator('.viewport').evaluate((el) => (el.scrollTop = el.scrollHeight));
-	const changedMark = swimmer.locator('a.ae[data-key="BAT-001-0505|1"]');
-	await expect(changedMark.locator('rect.changed')).toHaveCount(1);
-	await expect(swimmer.locator('rect.changed')).toHaveCount(1);
+	const changedMark = swimmer.locator('a.ae.changed[data-key="BAT-001-0505|1"]');
+	await expect(changedMark).toHaveCount(1);
+	await expect(swimmer.locator('a.ae.changed')).toHaveCount(1);
+	await expect(swimmer.locator('path.changed')).toHaveCount(1);
 	await changedMark.focus();
 	await expect(page.getByRole('tooltip')).toContainText('Since the last review: Onset Nov 2026 → 9 Nov 2026; DLT verdict pending → DLT');
 

@@ -36,8 +36,15 @@ describe('SwimmerChart', () => {
 		expect(container.querySelectorAll('a.ae')).toHaveLength(3);
 		expect(container.querySelectorAll('path.dose')).toHaveLength(2);
 		expect(container.querySelectorAll('rect.window')).toHaveLength(2);
-		expect(container.querySelectorAll('rect.serious')).toHaveLength(1);
-		expect(container.querySelectorAll('path.arrow')).toHaveLength(1); // the ongoing fever
+		// The serious, ongoing fever: its link says so, and the lane's outline and arrow paths draw it (one box each).
+		expect(container.querySelectorAll('a.ae.serious')).toHaveLength(1);
+		expect(container.querySelectorAll('a.ae.ongoing')).toHaveLength(1);
+		expect(container.querySelectorAll('path.serious')).toHaveLength(1);
+		expect(container.querySelector('path.serious')!.getAttribute('d')!.match(/M/g)).toHaveLength(1);
+		expect(container.querySelectorAll('path.arrow')).toHaveLength(1);
+		// Every AE's grade segments are drawn: one box per segment across the grade paths.
+		const boxes = [...container.querySelectorAll('path.seg')].reduce((n, p) => n + (p.getAttribute('d')!.match(/M/g) ?? []).length, 0);
+		expect(boxes).toBe(layout.lanes.reduce((n, l) => n + l.aes.reduce((m, a) => m + a.segments.length, 0), 0));
 		expect(container.querySelector('text.mark.dlt')).toHaveTextContent('★');
 		expect(screen.getByText('DL2')).toBeInTheDocument();
 		expect(container.querySelector('a.ae')).toHaveAttribute('href', '/s/S-1');

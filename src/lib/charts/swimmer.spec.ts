@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventEvaluation, SubjectEvaluation } from '../domain/dlt/evaluate-study';
 import type { AdverseEvent, DoseAdministration, Grade, Subject } from '../domain/types';
-import { gradeSegments, layoutSwimmer, packRows, studyDayAt, studyDayTicks, visibleLanes, type SwimmerLane } from './swimmer';
+import { gradeSegments, lanePaths, layoutSwimmer, packRows, studyDayAt, studyDayTicks, visibleLanes, type SwimmerAe, type SwimmerLane } from './swimmer';
 
 describe('packRows: overlapping AEs go to separate rows, others share', () => {
 	it.each([
@@ -125,5 +125,33 @@ describe('visibleLanes', () => {
 		['the end', 19_900, 100, 0, [995, 1000]]
 	])('%s', (_n, top, height, overscan, range) => {
 		expect(visibleLanes(lanes, top, height, overscan)).toEqual(range);
+	});
+});
+
+describe('lanePaths', () => {
+	const ae = (key: string, x0: number, x1: number, over: Partial<SwimmerAe> = {}): SwimmerAe =>
+		({ key, row: 0, x0, x1, ongoing: false, serious: false, mark: null, segments: [{ x0, x1, grade: 2 }], sinceLastDose: null, event: {} as SwimmerAe['event'], ...over });
+	const px = (v: number) => v * 10;
+
+	it('draws each grade as one path of boxes, with serious, ongoing and changed outlines only where they apply', () => {
+		const aes = [
+			ae('a', 1, 3),
+			ae('b', 2, 6, { serious: true, ongoing: true, segments: [{ x0: 2, x1: 4, grade: 3 }, { x0: 4, x1: 6, grade: 4 }], mark: 'dlt' }),
+			ae('c', 5, 5, { row: 1 })
+		];
+		const p = lanePaths(aes, px, (a) => 100 + a.row * 9, 9, new Set(['c']));
+		expect(Object.fromEntries(p.grades.map((g) => [g.grade, g.d]))).toEqual({
+			2: 'M10 100h20v7h-20zM50 109h1.5v7h-1.5z',
+			3: 'M20 100h20v7h-20z',
+			4: 'M40 100h20v7h-20z'
+		});
+		expect(p.serious).toBe('M20 100h40v7h-40z');
+		expect(p.arrows).toBe('M60 99l5 4.5l-5 4.5z');
+		expect(p.changed).toBe('M48 107h5.5v11h-5.5z');
+		expect(p.marked.map((a) => a.key)).toEqual(['b']);
+	});
+
+	it('an empty lane draws nothing', () => {
+		expect(lanePaths([], px, () => 0, 9, new Set())).toEqual({ grades: [], serious: '', arrows: '', changed: '', marked: [] });
 	});
 });

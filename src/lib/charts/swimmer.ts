@@ -223,3 +223,50 @@ export function studyDayTicks(domain: readonly [number, number]): number[] {
 	for (let t = 1 + step * Math.ceil((domain[0] - 1) / step); t <= domain[1]; t += step) out.push(t);
 	return out;
 }
+
+export interface LanePaths {
+	/** One path per grade (null: ungraded) holding every segment of that grade in the lane. */
+	grades: { grade: Grade | null; d: string }[];
+	serious: string;
+	arrows: string;
+	changed: string;
+	/** AEs with a DLT call, for the ★ ◔ ✕ marks. */
+	marked: SwimmerAe[];
+}
+
+const r1 = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * A lane's AE marks as a handful of paths (one per grade, serious outlines, ongoing arrows, new-since-review
+ * outlines) instead of several elements per AE: scrolling mounts lanes every frame, and element count is what
+ * costs. `px` maps layout x to pixels, `yOf` gives an AE's top.
+ */
+export function lanePaths(aes: readonly SwimmerAe[], px: (x: number) => number, yOf: (a: SwimmerAe) => number, rowHeight: number, changed: { has(key: string): boolean }): LanePaths {
+	const h = rowHeight - 2;
+	const byGrade = new Map<Grade | null, string[]>();
+	const serious: string[] = [];
+	const arrows: string[] = [];
+	const outlines: string[] = [];
+	const marked: SwimmerAe[] = [];
+	const box = (x0: number, y: number, w: number, height: number) => `M${r1(x0)} ${r1(y)}h${r1(w)}v${r1(height)}h${r1(-w)}z`;
+	for (const a of aes) {
+		const y = yOf(a);
+		for (const s of a.segments) {
+			const list = byGrade.get(s.grade) ?? byGrade.set(s.grade, []).get(s.grade)!;
+			list.push(box(px(s.x0), y, Math.max(1.5, px(s.x1) - px(s.x0)), h));
+		}
+		const x0 = px(a.x0);
+		const w = Math.max(1.5, px(a.x1) - x0);
+		if (a.serious) serious.push(box(x0, y, w, h));
+		if (a.ongoing) arrows.push(`M${r1(px(a.x1))} ${r1(y - 1)}l5 ${r1(h / 2 + 1)}l-5 ${r1(h / 2 + 1)}z`);
+		if (changed.has(a.key)) outlines.push(box(x0 - 2, y - 2, w + 4, h + 4));
+		if (a.mark) marked.push(a);
+	}
+	return {
+		grades: [...byGrade].map(([grade, d]) => ({ grade, d: d.join('') })),
+		serious: serious.join(''),
+		arrows: arrows.join(''),
+		changed: outlines.join(''),
+		marked
+	};
+}
