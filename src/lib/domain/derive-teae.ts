@@ -50,9 +50,15 @@ export function deriveTeae(
 	const imputedNote = onset.imputed ? ` (onset imputed from ${ae.start} as ${formatDtc(onset.date)})` : '';
 	const last = dayNumber(lastDose) ?? first;
 	if (onsetDay >= first && exposureOngoing)
-		return { teae: true, reason: `Onset on or after the first dose, exposure ongoing (last dose record has no end date)${imputedNote}.`, ...withOnset(onset) };
+		return { teae: true, reason: `Onset on or after the first dose, exposure ongoing (last dose record has no end date)${imputedNote}.`, onset: onset.date, onsetImputed: onset.imputed };
 	if (onsetDay >= first && onsetDay <= last + windowDays)
-		return { teae: true, reason: `Onset on or after the first dose and within ${windowDays} days of the last dose${imputedNote}.`, ...withOnset(onset) };
+		return {
+			teae: true,
+			// Shared rather than rebuilt: this is the reason for most AEs of a study.
+			reason: imputedNote ? `Onset on or after the first dose and within ${windowDays} days of the last dose${imputedNote}.` : withinReason(windowDays),
+			onset: onset.date,
+			onsetImputed: onset.imputed
+		};
 	if (onsetDay < first) {
 		let before = 0;
 		for (const h of ae.gradeHistory) {
@@ -60,13 +66,16 @@ export function deriveTeae(
 			if (d === null) continue;
 			if (d < first) before = Math.max(before, h.grade);
 			else if (h.grade > before && before > 0)
-				return { teae: true, reason: `Started before the first dose and worsened to grade ${h.grade} on ${formatDtc(h.from)}, on treatment.`, ...withOnset(onset) };
+				return { teae: true, reason: `Started before the first dose and worsened to grade ${h.grade} on ${formatDtc(h.from)}, on treatment.`, onset: onset.date, onsetImputed: onset.imputed };
 		}
-		return { teae: false, reason: `Started before the first dose${imputedNote} and did not worsen on treatment.`, ...withOnset(onset) };
+		return { teae: false, reason: `Started before the first dose${imputedNote} and did not worsen on treatment.`, onset: onset.date, onsetImputed: onset.imputed };
 	}
-	return { teae: false, reason: `Onset more than ${windowDays} days after the last dose${imputedNote}.`, ...withOnset(onset) };
+	return { teae: false, reason: `Onset more than ${windowDays} days after the last dose${imputedNote}.`, onset: onset.date, onsetImputed: onset.imputed };
 }
 
-function withOnset(onset: { date: string; imputed: boolean }) {
-	return { onset: onset.date, onsetImputed: onset.imputed };
+const withinReasons = new Map<number, string>();
+function withinReason(windowDays: number): string {
+	let r = withinReasons.get(windowDays);
+	if (r === undefined) withinReasons.set(windowDays, (r = `Onset on or after the first dose and within ${windowDays} days of the last dose.`));
+	return r;
 }
