@@ -23,12 +23,12 @@ import { answerScenario, parseScenario, ScenarioError } from '../lib/io/escalati
 const USAGE = `Usage: dosewatch <command> [options]
 
 Commands:
-  validate --dm DM.csv [--ex EX.csv] [--ae AE.csv] [--preset ID] [--format text|json]
+  validate --dm DM.csv [--ex EX.csv] [--ae AE.csv] [--ds DS.csv] [--preset ID] [--format text|json]
       Checks SDTM (or ADaM ADSL/ADAE) files exactly as the app's import preview does and prints the
       problem report. Exit code 1 when there is an error, 0 otherwise.
       --preset checks dose levels and drugs against a study preset (${STUDY_PRESETS.map((p) => p.id).join(', ')}).
 
-  evaluate (--preset ID | --study FILE) --dm DM.csv --ex EX.csv --ae AE.csv [--as-of YYYY-MM-DD] [--format json|csv|text]
+  evaluate (--preset ID | --study FILE) --dm DM.csv --ex EX.csv --ae AE.csv [--ds DS.csv] [--as-of YYYY-MM-DD] [--format json|csv|text]
       DLT verdicts per AE, subject and dose level, with TEAE flags, as of a date (default: today).
       --preset: a DLT rule set (${DLT_RULE_SETS.map((s) => s.id).join(', ')}) or a study preset; dose levels are
       the codes found in DM.ACTARMCD (else ARMCD), in natural order (DL2 before DL10).
@@ -65,6 +65,7 @@ function validate(args: string[]): number {
 			dm: { type: 'string' },
 			ex: { type: 'string' },
 			ae: { type: 'string' },
+			ds: { type: 'string' },
 			preset: { type: 'string' },
 			format: { type: 'string', default: 'text' }
 		},
@@ -79,7 +80,7 @@ function validate(args: string[]): number {
 		target = createStudyFromPreset(preset, { id: 'validate', now: new Date().toISOString(), isDemo: false });
 	}
 	const plan = planImport(
-		{ dm: readSource(values.dm, '--dm')!, ex: readSource(values.ex, '--ex'), ae: readSource(values.ae, '--ae') },
+		{ dm: readSource(values.dm, '--dm')!, ex: readSource(values.ex, '--ex'), ae: readSource(values.ae, '--ae'), ds: readSource(values.ds, '--ds') },
 		{ target, newStudyId: 'validate', now: new Date().toISOString(), who: 'dosewatch validate' }
 	);
 	if (values.format === 'json') {
@@ -118,6 +119,7 @@ function evaluate(args: string[]): number {
 			dm: { type: 'string' },
 			ex: { type: 'string' },
 			ae: { type: 'string' },
+			ds: { type: 'string' },
 			'as-of': { type: 'string' },
 			format: { type: 'string', default: 'json' }
 		},
@@ -149,7 +151,7 @@ function evaluate(args: string[]): number {
 	}
 	const now = new Date().toISOString();
 	const plan = planImport(
-		{ dm: readSource(values.dm, '--dm')!, ex: readSource(values.ex, '--ex'), ae: readSource(values.ae, '--ae') },
+		{ dm: readSource(values.dm, '--dm')!, ex: readSource(values.ex, '--ex'), ae: readSource(values.ae, '--ae'), ds: readSource(values.ds, '--ds') },
 		{ target, newStudyId: 'evaluate', now, who: 'dosewatch evaluate' }
 	);
 	if (hasErrors(plan.problems)) {

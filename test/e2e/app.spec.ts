@@ -286,3 +286,30 @@ test('changes not in a recent backup bring a reminder; a backup clears it; Setti
 	await expect(reminder).toContainText('is more than a week older than your last change');
 	await shot(page, 'settings-storage');
 });
+
+test('a subject who left during the DLT window without a DLT is not evaluable, and the cohort count follows', async ({ page }) => {
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Grace Monitor');
+	await page.goto('/study/demo-bat4706-bat1308/dlt');
+	const dl4 = page.getByRole('table', { name: 'DLTs per dose level' }).getByRole('row', { name: /^DL4/ });
+	await expect(dl4.getByRole('cell').nth(1)).toHaveText('6'); // evaluable
+	await expect(dl4).toContainText('Escalate');
+
+	// BAT-001-0402 had day 1 on 5 Aug 2026; the site reports she withdrew on day 10.
+	await page.goto('/study/demo-bat4706-bat1308/subjects/BAT-001-0402');
+	await page.getByRole('button', { name: 'Edit subject' }).click();
+	await page.getByLabel('Left the study on').fill('2026-08-14');
+	await page.getByLabel('Reason for leaving').fill('Withdrawal by subject');
+	await page.getByLabel('Reason for change (kept in the audit trail)').fill('DS form received from site 102');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText('14 Aug 2026 (withdrawal by subject)')).toBeVisible();
+
+	await page.goto('/study/demo-bat4706-bat1308/dlt');
+	await expect(dl4.getByRole('cell').nth(1)).toHaveText('5');
+	await expect(dl4.getByRole('cell').nth(4)).toHaveText('1'); // not evaluable
+	await expect(dl4).toContainText('complete the cohort of 6');
+	await expect(
+		page.getByText('Left the study on 14 Aug 2026 (day 10, withdrawal by subject), before the DLT window ended on 25 Aug 2026, without a DLT: did not complete the window, not evaluable.')
+	).toBeVisible();
+	await shot(page, 'dlt-withdrawal');
+});

@@ -21,6 +21,13 @@ describe('dosewatch validate', () => {
 		expect(r.out).toContain('No problems found.');
 	});
 
+	it('reads the DS file when given and says how many subjects left early', () => {
+		const r = dosewatch('validate', '--dm', `${PILOT}/dm.csv`, '--ex', `${PILOT}/ex.csv`, '--ae', `${PILOT}/ae.csv`, '--ds', `${PILOT}/ds.csv`);
+		expect(r.code).toBe(0);
+		expect(r.out).toContain('144 left the study early (DS)');
+		expect(r.out).toContain('ds.csv (DS): usubjid←USUBJID, decod←DSDECOD');
+	});
+
 	it('prints the same problem as the preview, naming file, row and column, and exits 1', () => {
 		const r = dosewatch(
 			'validate',

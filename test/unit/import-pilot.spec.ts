@@ -5,7 +5,8 @@ import { commitImport } from '../../src/lib/db/study-repository';
 import { computeFirstExposure } from '../../src/lib/domain/first-exposure';
 import { computeStudyDay } from '../../src/lib/domain/partial-date';
 import { planImport } from '../../src/lib/io/plan-import';
-import { pilotFiles } from './helpers';
+import { resolve } from 'node:path';
+import { PILOT, pilotFiles, source } from './helpers';
 
 const plan = planImport(pilotFiles(), { target: null, newStudyId: 'pilot', now: '2026-01-01T00:00:00Z', who: 'tester' });
 
@@ -66,5 +67,31 @@ describe('importing cdiscpilot01', () => {
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({ action: 'import', who: 'tester', after: { counts: { aes: 1191 } } });
 		db.close();
+	});
+});
+
+describe('importing the pilot with its DS (disposition) file', () => {
+	const withDs = planImport({ ...pilotFiles(), ds: source(resolve(PILOT, 'ds.csv')) }, { target: null, newStudyId: 'pilot', now: '2026-01-01T00:00:00Z', who: 'tester' });
+
+	it('reads each early discontinuation (not completions, screen failures or other events), with date and reason', () => {
+		expect(withDs.problems.filter((p) => p.severity === 'error')).toEqual([]);
+		const left = withDs.subjects.filter((s) => s.discontinued);
+		expect(left).toHaveLength(144);
+		expect(withDs.subjects.find((s) => s.usubjid === '01-701-1023')).toMatchObject({
+			status: 'discontinued',
+			discontinued: { date: '2012-09-02', reason: 'ADVERSE EVENT' }
+		});
+		expect(withDs.subjects.find((s) => s.usubjid === '01-701-1015')!.discontinued).toBeUndefined(); // completed
+		expect(withDs.mappings.map((m) => m.domain)).toContain('DS');
+	});
+
+	it('refuses a DS row for a subject not in DM or with an impossible date, naming file, row and column', () => {
+		const bad = 'STUDYID,DOMAIN,USUBJID,DSSEQ,DSTERM,DSDECOD,DSCAT,DSSTDTC\nX,DS,NOBODY,1,WITHDREW,WITHDRAWAL BY SUBJECT,DISPOSITION EVENT,2014-01-01\nX,DS,01-701-1015,2,WITHDREW,WITHDRAWAL BY SUBJECT,DISPOSITION EVENT,2014-02-30\n';
+		const p = planImport({ ...pilotFiles(), ds: { name: 'ds.csv', text: bad } }, { target: null, newStudyId: 'pilot', now: '2026-01-01T00:00:00Z', who: 'tester' });
+		const errors = p.problems.filter((x) => x.severity === 'error');
+		expect(errors).toEqual([
+			expect.objectContaining({ file: 'ds.csv', row: 2, column: 'USUBJID', message: 'subject NOBODY is not in DM' }),
+			expect.objectContaining({ file: 'ds.csv', row: 3, column: 'DSSTDTC', message: expect.stringMatching(/not a calendar date/) })
+		]);
 	});
 });

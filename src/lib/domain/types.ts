@@ -119,6 +119,11 @@ export interface Subject {
 	status: SubjectStatus;
 	/** First exposure from a source without EX rows (ADaM ADSL.TRTSDTM); EX rows take precedence. */
 	refStart: Dtc | null;
+	/**
+	 * When and why the subject left the study early (DS disposition event other than completion): a subject who
+	 * leaves before the end of the DLT window without a DLT has not completed it and is not DLT-evaluable.
+	 */
+	discontinued?: { date: Dtc; reason: string } | null;
 	source?: SourceRef;
 }
 

@@ -63,11 +63,22 @@ describe('subject and dose forms', () => {
 		['usubjid', { usubjid: '' }, /USUBJID\) is required/],
 		['doseLevel', { doseLevel: 'DL9' }, /DL9 is not one of this study's levels/],
 		['age', { age: '130' }, /Age must be a whole number from 0 to 120/],
-		['enrolled', { enrolled: '2026-02-30' }, /Enrolment date: .*not a calendar date/]
+		['enrolled', { enrolled: '2026-02-30' }, /Enrolment date: .*not a calendar date/],
+		['leftOn', { leftOn: '2026-13-01' }, /Left the study on: .*no month 13/],
+		['leftOn', { leftWhy: 'Withdrawal by subject' }, /Give the date the subject left the study/]
 	] as const)('subject: names %s', (field, change, message) => {
 		const r = toSubject({ ...subjectFormValues(null), usubjid: 'S-1', ...change }, study, null);
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.errors[field]).toMatch(message);
+	});
+
+	it('subject: an early discontinuation round-trips through the form, and clearing the date removes it', () => {
+		const r = toSubject({ ...subjectFormValues(null), usubjid: 'S-1', leftOn: '2026-03-11', leftWhy: 'Withdrawal by subject' }, study, null);
+		expect(r.ok && r.value.discontinued).toEqual({ date: '2026-03-11', reason: 'Withdrawal by subject' });
+		if (!r.ok) return;
+		expect(subjectFormValues(r.value)).toMatchObject({ leftOn: '2026-03-11', leftWhy: 'Withdrawal by subject' });
+		const cleared = toSubject({ ...subjectFormValues(r.value), leftOn: '', leftWhy: '' }, study, r.value);
+		expect(cleared.ok && cleared.value.discontinued).toBeNull();
 	});
 
 	it('dose: prefills the planned dose of the subject level and drug', () => {

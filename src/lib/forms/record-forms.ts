@@ -63,6 +63,9 @@ export interface SubjectFormValues {
 	age: string;
 	enrolled: string;
 	status: string;
+	/** Date the subject left the study early (DS), and why. */
+	leftOn: string;
+	leftWhy: string;
 }
 
 export function subjectFormValues(s: Subject | null): SubjectFormValues {
@@ -73,7 +76,9 @@ export function subjectFormValues(s: Subject | null): SubjectFormValues {
 		sex: s?.sex ?? '',
 		age: s?.age === null || s?.age === undefined ? '' : String(s.age),
 		enrolled: s?.enrolled ?? '',
-		status: s?.status ?? 'on_treatment'
+		status: s?.status ?? 'on_treatment',
+		leftOn: s?.discontinued?.date ?? '',
+		leftWhy: s?.discontinued?.reason ?? ''
 	};
 }
 
@@ -87,6 +92,8 @@ export function toSubject(v: SubjectFormValues, study: Study, existing: Subject 
 	const age = intField(errors, 'age', 'Age', v.age, 0, 120);
 	const enrolled = dateField(errors, 'enrolled', 'Enrolment date', v.enrolled, { required: false, complete: false });
 	if (!(SUBJECT_STATUSES as readonly string[]).includes(v.status)) errors.status = 'Choose a status';
+	const leftOn = dateField(errors, 'leftOn', 'Left the study on', v.leftOn, { required: false, complete: false });
+	if (!leftOn && v.leftWhy.trim()) errors.leftOn = 'Give the date the subject left the study, or clear the reason';
 	return done(errors, () => ({
 		...(existing ?? { refStart: null }),
 		studyId: study.id,
@@ -96,7 +103,8 @@ export function toSubject(v: SubjectFormValues, study: Study, existing: Subject 
 		sex: v.sex as Subject['sex'],
 		age,
 		enrolled,
-		status: v.status as SubjectStatus
+		status: v.status as SubjectStatus,
+		discontinued: leftOn ? { date: leftOn, reason: v.leftWhy.trim() } : null
 	}));
 }
 

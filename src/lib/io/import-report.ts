@@ -11,7 +11,7 @@ export function importReportText(plan: ImportPlan): string {
 	const lines = [
 		`Study: ${plan.study.title}${plan.isNewStudy ? ' (new)' : ''}`,
 		`Records: ${c.subjects} subjects, ${c.doses} dose records, ${c.aes} adverse events, ${c.doseLevels} dose levels`,
-		`Notes: ${c.untreatedSubjects} subjects not treated or screen failures; ${c.gradeFromSeverity} grades derived from AESEV; ` +
+		`Notes: ${c.untreatedSubjects} subjects not treated or screen failures; ${c.discontinued ? `${c.discontinued} left the study early (DS); ` : ''}${c.gradeFromSeverity} grades derived from AESEV; ` +
 			`${c.partialStartDates} partial onset dates kept as recorded; ${c.ongoing} AEs without an end date; ` +
 			`${c.beforeFirstDose} AEs starting before the first dose`,
 		'',

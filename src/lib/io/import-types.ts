@@ -23,7 +23,7 @@ export interface FieldMapping {
 
 export interface ColumnMapping {
 	file: string;
-	domain: 'DM' | 'EX' | 'AE';
+	domain: 'DM' | 'EX' | 'AE' | 'DS';
 	fields: FieldMapping[];
 	/** Columns present in the file that DoseWatch does not read. */
 	ignored: string[];
@@ -35,6 +35,8 @@ export interface ImportCounts {
 	aes: number;
 	doseLevels: number;
 	untreatedSubjects: number;
+	/** Subjects with an early discontinuation read from DS. */
+	discontinued: number;
 	gradeFromSeverity: number;
 	partialStartDates: number;
 	ongoing: number;

@@ -29,6 +29,8 @@ export interface ImportFiles {
 	dm: SourceFile;
 	ex?: SourceFile | undefined;
 	ae?: SourceFile | undefined;
+	/** Disposition: early discontinuations (optional). */
+	ds?: SourceFile | undefined;
 }
 
 export interface ImportOptions {
@@ -72,6 +74,17 @@ const EX_FIELDS = {
 	visit: ['VISIT']
 } as const;
 const EX_REQUIRED = ['usubjid', 'seq', 'drug', 'start'];
+
+const DS_FIELDS = {
+	usubjid: ['USUBJID'],
+	decod: ['DSDECOD'],
+	term: ['DSTERM'],
+	category: ['DSCAT'],
+	date: ['DSSTDTC']
+} as const;
+const DS_REQUIRED = ['usubjid', 'decod', 'date'];
+/** Disposition events that are not an early end of the study. */
+const NOT_EARLY_END = new Set(['COMPLETED', 'SCREEN FAILURE', 'SCREENING FAILURE', 'ONGOING', 'INFORMED CONSENT OBTAINED', 'RANDOMIZED']);
 
 const AE_FIELDS = {
 	usubjid: ['USUBJID'],
@@ -213,6 +226,7 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 			aes: 0,
 			doseLevels: 0,
 			untreatedSubjects: 0,
+			discontinued: 0,
 			gradeFromSeverity: 0,
 			partialStartDates: 0,
 			ongoing: 0,
@@ -430,6 +444,40 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 		}
 	}
 
+	// ---- DS: early discontinuation (the first disposition event that is not a completion) ----
+	if (files.ds) {
+		const dsRead = readCsv(files.ds);
+		problems.push(...dsRead.problems);
+		if (dsRead.ok) {
+			const ds = dsRead.table;
+			const dsCols = resolveColumns(ds, DS_FIELDS);
+			mappings.push(describeMapping(ds, 'DS', DS_FIELDS, dsCols, DS_REQUIRED, []));
+			const dsMissing = missingRequired(ds, DS_FIELDS, dsCols, DS_REQUIRED);
+			problems.push(...dsMissing);
+			const dsGet = rowReader(ds);
+			const g = (r: CsvRow, col: string | null) => (col ? dsGet(r, col) : '');
+			if (!dsMissing.length) {
+				for (const r of ds.rows) {
+					const category = g(r, dsCols.category).toUpperCase();
+					if (category && category !== 'DISPOSITION EVENT') continue; // protocol milestones, other events
+					const decod = g(r, dsCols.decod);
+					if (NOT_EARLY_END.has(decod.toUpperCase())) continue;
+					const usubjid = g(r, dsCols.usubjid);
+					const subject = subjects.get(usubjid);
+					if (!subject) {
+						err(ds.file, r.row, dsCols.usubjid, `subject ${usubjid || '(blank)'} is not in DM`);
+						continue;
+					}
+					const date = dateCell(ds.file, r.row, dsCols.date, g(r, dsCols.date), true);
+					if (!date) continue;
+					if (subject.discontinued && compareDtc(subject.discontinued.date, date) <= 0) continue;
+					subject.discontinued = { date, reason: decod || g(r, dsCols.term) };
+					if (subject.status === 'on_treatment') subject.status = 'discontinued';
+				}
+			}
+		}
+	}
+
 	// ---- AE ----
 	if (files.ae && plan.isNewStudy && study.drugs.length === 0) {
 		// Without EX the drugs are unknown; one placeholder keeps AEREL rather than dropping it.
@@ -588,5 +636,6 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 	plan.counts.aes = plan.aes.length;
 	plan.counts.doseLevels = study.doseLevels.length;
 	plan.counts.untreatedSubjects = plan.subjects.filter((s) => s.doseLevel === null || s.status === 'not_treated').length;
+	plan.counts.discontinued = plan.subjects.filter((s) => s.discontinued).length;
 	return plan;
 }

@@ -65,6 +65,7 @@ export const SubjectSchema = v.object({
 	age: v.nullable(v.number()),
 	enrolled: v.nullable(dtc),
 	status: v.picklist(SUBJECT_STATUSES),
+	discontinued: v.optional(v.nullable(v.object({ date: dtc, reason: v.string() }))),
 	refStart: v.nullable(dtc),
 	source
 });

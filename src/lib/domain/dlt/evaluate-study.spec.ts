@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findRuleSet } from '../../presets/dlt-rule-sets';
 import type { AdverseEvent, DoseAdministration, Subject } from '../types';
-import { adjudicationKey, computeThreePlusThreeStatus, evaluateStudy } from './evaluate-study';
+import { adjudicationKey, computeThreePlusThreeStatus, evaluateStudy, evaluateSubject } from './evaluate-study';
 
 describe('where the 3+3 rules stand at a dose level', () => {
 	it.each([
@@ -90,5 +90,34 @@ describe('evaluateStudy: subjects and dose levels', () => {
 
 	it('flags treatment-emergent events', () => {
 		expect(status('S-1').events[0]).toMatchObject({ teae: true, studyDay: 9 });
+	});
+});
+
+describe('evaluateSubject: a subject who leaves before completing the DLT window is not evaluable', () => {
+	// First dose 2 Mar 2026: the window (days 1–21) ends on 22 Mar 2026.
+	const input = { study: { doseLevels: [{ code: 'DL1', label: '', doses: [] }], teaeWindowDays: 30 }, ruleSet: set, asOf: '2026-04-30' };
+	const doses = [dose('S-1', '2026-03-02')];
+	const left = (date: string, reason = 'WITHDRAWAL BY SUBJECT'): Subject => ({ ...subject('S-1', 'DL1'), status: 'discontinued', discontinued: { date, reason } });
+	const rows: { name: string; subject: Subject; aes?: AdverseEvent[]; asOf?: string; status: string; reason: RegExp }[] = [
+		{ name: 'left on day 10 without a DLT', subject: left('2026-03-11'), status: 'not_evaluable', reason: /^Left the study on 11 Mar 2026 \(day 10, withdrawal by subject\), before the DLT window ended on 22 Mar 2026, without a DLT: did not complete the window, not evaluable\.$/ },
+		{ name: 'left on day 20, the day before the window ends', subject: left('2026-03-21'), status: 'not_evaluable', reason: /day 20/ },
+		{ name: 'left on day 21, the last day of the window, completed it', subject: left('2026-03-22'), status: 'no_dlt', reason: /Completed the DLT window/ },
+		{ name: 'left after the window', subject: left('2026-04-15', 'ADVERSE EVENT'), status: 'no_dlt', reason: /Completed the DLT window/ },
+		{ name: 'a DLT before leaving counts: the subject is evaluable with a DLT', subject: left('2026-03-11', 'ADVERSE EVENT'), aes: [ae('S-1', 1, 3, '2026-03-08', '2026-03-10')], status: 'dlt', reason: /^DLT: Fatigue AE 1 on day 7/ },
+		{ name: 'left in the window with an event still pending: pending', subject: left('2026-03-11'), aes: [{ ...ae('S-1', 1, 3, '2026-03-08', null), attribution: { X: null } }], status: 'pending', reason: /^Left the study on 11 Mar 2026 .*; awaiting Fatigue \(AE 1\) before it can be called not evaluable\.$/ },
+		{ name: 'left in a month that may be before or after the window end: pending', subject: left('2026-03'), status: 'pending', reason: /^Left the study in Mar 2026 \(withdrawal by subject\), recorded only to the month: it may be before the DLT window ended on 22 Mar 2026; awaiting the full date\.$/ },
+		{ name: 'left in a month wholly before the window end is certain', subject: { ...left('2026-03-11'), discontinued: { date: '2026-02', reason: '' } }, status: 'not_evaluable', reason: /^Left the study on Feb 2026, before/ },
+		{ name: 'a discontinuation dated after the data cut-off is not read yet', subject: left('2026-03-11'), asOf: '2026-03-09', status: 'pending', reason: /^In the DLT window until 22 Mar 2026/ },
+		{ name: 'no discontinuation recorded (older records have no field)', subject: subject('S-1', 'DL1'), status: 'no_dlt', reason: /Completed the DLT window/ }
+	];
+	it.each(rows)('$name', (row) => {
+		const r = evaluateSubject(row.subject, doses, row.aes ?? [], { ...input, asOf: row.asOf ?? input.asOf });
+		expect(r.status).toBe(row.status);
+		expect(r.reason).toMatch(row.reason);
+	});
+
+	it('the dose level counts the subject as not evaluable, so the cohort needs a replacement', () => {
+		const ev = evaluateStudy({ ...input, subjects: [left('2026-03-11')], doses, aes: [] });
+		expect(ev.doseLevels[0]).toMatchObject({ enrolled: 1, evaluable: 0, notEvaluable: 1 });
 	});
 });

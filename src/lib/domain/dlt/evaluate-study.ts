@@ -5,7 +5,7 @@
  */
 import { computeFirstExposure, computeLastExposure, isExposureOngoing } from '../first-exposure';
 import { compareNatural } from '../natural-order';
-import { dateOfStudyDay, dayNumber, formatDtc, orderKey } from '../partial-date';
+import { computeStudyDay, dateOfStudyDay, dayNumber, dayRange, formatDtc, orderKey } from '../partial-date';
 import { deriveTeae } from '../derive-teae';
 import type { AdverseEvent, DoseAdministration, Study, Subject } from '../types';
 import { evaluateAe, type AeEvaluation } from './evaluate-ae';
@@ -127,6 +127,13 @@ export function evaluateSubject(
 	const pending = events.filter((e) => e.effective === 'pending');
 	const overruled = events.filter((e) => e.committee?.decision === 'not_dlt' && e.verdict !== 'not_dlt');
 	const committeeNote = overruled.length ? ` The committee overruled ${overruled.map((e) => `AE ${e.ae.aeseq}`).join(', ')}.` : '';
+	const left = leftEarly(subject, firstDate, windowEnd!, input.asOf);
+	if (left?.certain) {
+		if (pending.length)
+			return { ...base, status: 'pending', reason: `${left.text}; awaiting ${pending.map((e) => `${e.ae.term} (AE ${e.ae.aeseq})`).join(', ')} before it can be called not evaluable.${committeeNote}` };
+		return { ...base, status: 'not_evaluable', reason: `${left.text}, without a DLT: did not complete the window, not evaluable.${committeeNote}` };
+	}
+	if (left) return { ...base, status: 'pending', reason: `${left.text}; awaiting the full date.${committeeNote}` };
 	if (!windowOver) {
 		const waiting = pending.length ? `, ${pending.length} event${pending.length === 1 ? '' : 's'} pending` : '';
 		return { ...base, status: 'pending', reason: `In the DLT window until ${formatDtc(windowEnd)} (day ${set.window.endDay}); no DLT so far${waiting}.${committeeNote}` };
@@ -134,6 +141,25 @@ export function evaluateSubject(
 	if (pending.length)
 		return { ...base, status: 'pending', reason: `Window completed ${formatDtc(windowEnd)}; awaiting ${pending.map((e) => `${e.ae.term} (AE ${e.ae.aeseq})`).join(', ')}.${committeeNote}` };
 	return { ...base, status: 'no_dlt', reason: `Completed the DLT window (to ${formatDtc(windowEnd)}) without a DLT.${committeeNote}` };
+}
+
+/**
+ * A discontinuation recorded on or before the data cut-off and before the last day of the DLT window: the
+ * subject did not complete the window. `certain` is false when a partial date may fall on either side.
+ * Leaving on the window's last day counts as completing it.
+ */
+function leftEarly(subject: Subject, firstDate: string, windowEnd: string, asOf: string): { certain: boolean; text: string } | null {
+	const d = subject.discontinued;
+	const range = d ? dayRange(d.date) : null;
+	const end = dayNumber(windowEnd)!;
+	if (!d || !range || range[0] > dayNumber(asOf)! || range[0] >= end) return null;
+	const why = d.reason ? d.reason.toLowerCase() : '';
+	if (range[1] < end) {
+		const day = computeStudyDay(d.date, firstDate);
+		const notes = [day !== null ? `day ${day}` : '', why].filter(Boolean).join(', ');
+		return { certain: true, text: `Left the study on ${formatDtc(d.date)}${notes ? ` (${notes})` : ''}, before the DLT window ended on ${formatDtc(windowEnd)}` };
+	}
+	return { certain: false, text: `Left the study in ${formatDtc(d.date)}${why ? ` (${why})` : ''}, recorded only to the ${d.date.length === 4 ? 'year' : 'month'}: it may be before the DLT window ended on ${formatDtc(windowEnd)}` };
 }
 
 export function evaluateStudy(input: StudyInput): StudyEvaluation {
