@@ -16,6 +16,7 @@ import { formatProblem } from '../lib/io/import-types';
 import { StudySchema } from '../lib/io/record-schemas';
 import { parseDtc } from '../lib/domain/partial-date';
 import type { Study } from '../lib/domain/types';
+import { DEFAULT_DLT_WINDOW } from '../lib/domain/dlt-window';
 import * as v from 'valibot';
 import { boinTable } from '../lib/domain/escalation/recommend';
 import { answerScenario, parseScenario, ScenarioError } from '../lib/io/escalation-scenarios';
@@ -134,15 +135,20 @@ function evaluate(args: string[]): number {
 
 	let target: Study | null = null;
 	let ruleSetId: string;
-	let teaeWindowDays = 30;
+	// A rule set alone: the study settings a new import gets (window days 1–21 assumed, standard 3+3, 30 days).
+	let settings: Pick<Study, 'teaeWindowDays' | 'dltWindow' | 'design'> = {
+		teaeWindowDays: 30,
+		dltWindow: DEFAULT_DLT_WINDOW,
+		design: { kind: '3+3', deescalation: true }
+	};
 	if (values.study) {
 		target = readStudyFile(values.study);
 		ruleSetId = target.dltRuleSet;
-		teaeWindowDays = target.teaeWindowDays;
+		settings = target;
 	} else {
 		const studyPreset = findPreset(values.preset!);
 		ruleSetId = studyPreset ? studyPreset.study.dltRuleSet : values.preset!;
-		if (studyPreset) teaeWindowDays = studyPreset.study.teaeWindowDays;
+		if (studyPreset) settings = studyPreset.study;
 	}
 	const ruleSet = findRuleSet(ruleSetId);
 	if (!ruleSet) {
@@ -160,7 +166,7 @@ function evaluate(args: string[]): number {
 		return 1;
 	}
 	const ev = evaluateStudy({
-		study: { doseLevels: plan.study.doseLevels, teaeWindowDays },
+		study: { doseLevels: plan.study.doseLevels, teaeWindowDays: settings.teaeWindowDays, dltWindow: settings.dltWindow, design: settings.design },
 		subjects: plan.subjects,
 		doses: plan.doses,
 		aes: plan.aes,

@@ -49,7 +49,7 @@ export function generateStudy(o: { subjects: number; aes: number; doses?: number
 		drugs: [{ code: 'X', name: 'Drug X' }],
 		doseLevels: Array.from({ length: nLevels }, (_, i) => ({ code: `DL${i + 1}`, label: `Dose level ${i + 1}`, doses: [{ drug: 'X', amount: i + 1, unit: 'mg/kg' }] })),
 		schedule: { cycleLengthDays: 21, dosingDays: [1], maxCycles: null, phases: [], description: 'every 3 weeks' },
-		dltWindow: { cycle: 1, startDay: 1, endDay: 21 },
+		dltWindow: { cycle: 1, startDay: 1, endDay: 21, protocol: 'generated study', reading: 'Cycle 1, days 1–21.' },
 		design: { kind: '3+3', deescalation: false },
 		dltRuleSet: 'generic',
 		teaeWindowDays: 30,

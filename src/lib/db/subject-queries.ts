@@ -1,5 +1,5 @@
 /** Everything about one subject, for the subject page. */
-import { computeFirstExposure, computeLastExposure, isExposureOngoing } from '../domain/first-exposure';
+import { computeFirstExposure, computeLastExposure } from '../domain/first-exposure';
 import { deriveTeae, type TeaeResult } from '../domain/derive-teae';
 import { compareDtc } from '../domain/partial-date';
 import type { Adjudication, AdverseEvent, DoseAdministration, Dtc, Study, Subject } from '../domain/types';
@@ -31,8 +31,7 @@ export async function loadSubjectData(db: DoseWatchDatabase, studyId: string, us
 		);
 		const firstDose = computeFirstExposure(subject, doses);
 		const last = computeLastExposure(doses);
-		const ongoing = isExposureOngoing(doses);
-		const teae = new Map(aes.map((a) => [a.aeseq, deriveTeae(a, firstDose, last, study.teaeWindowDays, ongoing)]));
+		const teae = new Map(aes.map((a) => [a.aeseq, deriveTeae(a, firstDose, last, study.teaeWindowDays)]));
 		const [ruleSet, adjudications] = await Promise.all([
 			resolveRuleSet(db, study.dltRuleSet),
 			db.adjudications.where('studyId').equals(studyId).filter((a) => a.usubjid === usubjid).toArray()

@@ -2,7 +2,7 @@
  * Rows of the AE listing: each AE with its subject's dose level and study day, and the filters and sort orders
  * the listing offers. Pure; the page keeps the filter in the URL.
  */
-import { computeFirstExposure, computeLastExposure, isExposureOngoing } from './first-exposure';
+import { computeFirstExposure, computeLastExposure } from './first-exposure';
 import { deriveTeae } from './derive-teae';
 import { compareNatural } from './natural-order';
 import { compareDtc, computeStudyDay } from './partial-date';
@@ -25,8 +25,8 @@ export function buildAeRows(
 	subjects: readonly Subject[],
 	doses: readonly DoseAdministration[],
 	aes: readonly AdverseEvent[],
-	teaeWindowDays = 30,
-	dltWindowEndDay = 21
+	teaeWindowDays: number | null,
+	dltWindow: { startDay: number; endDay: number }
 ): AeRow[] {
 	const dosesBySubject = new Map<string, DoseAdministration[]>();
 	for (const d of doses) {
@@ -37,18 +37,18 @@ export function buildAeRows(
 	const info = new Map(
 		subjects.map((s) => {
 			const sd = dosesBySubject.get(s.usubjid) ?? [];
-			return [s.usubjid, { level: s.doseLevel, first: computeFirstExposure(s, sd), last: computeLastExposure(sd), ongoing: isExposureOngoing(sd) }];
+			return [s.usubjid, { level: s.doseLevel, first: computeFirstExposure(s, sd), last: computeLastExposure(sd) }];
 		})
 	);
 	return aes.map((ae) => {
 		const i = info.get(ae.usubjid);
-		const t = deriveTeae(ae, i?.first ?? null, i?.last ?? null, teaeWindowDays, i?.ongoing ?? false);
+		const t = deriveTeae(ae, i?.first ?? null, i?.last ?? null, teaeWindowDays);
 		const studyDay = computeStudyDay(ae.start, i?.first ?? null);
 		return {
 			ae,
 			doseLevel: i?.level ?? null,
 			studyDay,
-			inDltWindow: studyDay !== null && studyDay >= 1 && studyDay <= dltWindowEndDay,
+			inDltWindow: studyDay !== null && studyDay >= dltWindow.startDay && studyDay <= dltWindow.endDay,
 			maxRelatedness: maxRelatedness(ae),
 			teae: t.teae,
 			imputedOnset: t.onsetImputed ? t.onset : null

@@ -63,10 +63,21 @@ export interface Schedule {
 	description: string;
 }
 
+/**
+ * The DLT window: the one home of this fact. Verdicts, filters, charts and the meeting pack all read it from the
+ * study. `protocol` quotes the protocol's own words; null when the protocol gives no window, in which case the
+ * window is DoseWatch's assumption until a person confirms it (`confirmed`, audited).
+ */
 export interface DltWindow {
 	cycle: number;
 	startDay: number;
 	endDay: number;
+	/** The protocol's words for the window; null (or absent in data written before) when it gives none. */
+	protocol?: string | null;
+	/** How DoseWatch reads those words, or why it assumes the window. */
+	reading?: string;
+	/** Who confirmed an assumed window, when and why. */
+	confirmed?: { by: string; at: string; reason: string } | null;
 }
 
 export type EscalationDesign =
@@ -87,8 +98,11 @@ export interface Study {
 	design: EscalationDesign;
 	/** Id of the DLT rule set (a preset file in src/lib/presets/dlt-rules). */
 	dltRuleSet: string;
-	/** Days after the last dose within which an AE is still treatment-emergent. */
-	teaeWindowDays: number;
+	/**
+	 * Days after the last dose within which an AE is still treatment-emergent; null means "through study
+	 * completion" (protocol 001: any AE after the subject receives the investigational drug).
+	 */
+	teaeWindowDays: number | null;
 	/** The data cut-off the team reviews against (YYYY-MM-DD); null means today. */
 	dataCutoff: string | null;
 	/** True for the synthetic demo studies, so the app can say plainly that they are not real data. */
@@ -124,6 +138,11 @@ export interface Subject {
 	 * leaves before the end of the DLT window without a DLT has not completed it and is not DLT-evaluable.
 	 */
 	discontinued?: { date: Dtc; reason: string } | null;
+	/**
+	 * A death recorded outside AE: DM.DTHDTC / DTHFL, or a DS disposition of death. `date` is null when only the
+	 * flag says so. Deaths recorded in AE (grade 5, AESDTH, AEOUT = FATAL) are read from the AEs themselves.
+	 */
+	death?: { date: Dtc | null; source: string } | null;
 	source?: SourceRef;
 }
 
@@ -183,6 +202,9 @@ export interface AdverseEvent {
 	term: string;
 	/** System organ class (AEBODSYS / AESOC). */
 	soc: string;
+	/** MedDRA preferred term and lowest level term codes (AEPTCD, AELLTCD), when the export has them. */
+	ptCode?: string | null;
+	lltCode?: string | null;
 	/** Worst grade of the event (AETOXGR), null when not recorded. */
 	grade: Grade | null;
 	/** True when the grade was derived from AESEV rather than recorded as a CTCAE grade. */
@@ -275,6 +297,8 @@ export interface MeetingSnapshot {
  */
 export interface Meeting {
 	id?: number;
+	/** DLT candidates the committee deferred to a later meeting, each with its reason (`usubjid|aeseq`). */
+	deferrals?: { key: string; reason: string }[];
 	studyId: string;
 	/** YYYY-MM-DD the committee met. */
 	date: string;

@@ -7,6 +7,7 @@
 import { computeGrade, isGrade } from '../domain/compute-grade';
 import { computeRelatedness } from '../domain/compute-relatedness';
 import { computeFirstExposure } from '../domain/first-exposure';
+import { DEFAULT_DLT_WINDOW } from '../domain/dlt-window';
 import { compareNatural } from '../domain/natural-order';
 import { compareDtc, isCertainlyBefore, isCompleteDate, parseDtc } from '../domain/partial-date';
 import {
@@ -59,6 +60,8 @@ const DM_FIELDS = {
 	enrolled: ['RFICDTC'],
 	referenceStart: ['RFSTDTC'],
 	refStart: ['TRTSDTM', 'TRTSDT'],
+	deathDate: ['DTHDTC', 'DTHDT'],
+	deathFlag: ['DTHFL'],
 	studyId: ['STUDYID']
 } as const;
 const DM_REQUIRED = ['usubjid', 'doseLevel'];
@@ -92,6 +95,8 @@ const AE_FIELDS = {
 	verbatim: ['AETERM'],
 	term: ['AEDECOD'],
 	soc: ['AEBODSYS', 'AESOC'],
+	ptCode: ['AEPTCD'],
+	lltCode: ['AELLTCD'],
 	grade: ['AETOXGR', 'ATOXGR'],
 	severity: ['AESEV'],
 	start: ['AESTDTC', 'ASTDTM', 'ASTDT'],
@@ -167,8 +172,8 @@ function emptyStudy(id: string, now: string): Study {
 			phases: [],
 			description: 'Not given in the imported files; set it in the study settings.'
 		},
-		dltWindow: { cycle: 1, startDay: 1, endDay: 21 },
-		design: { kind: '3+3', deescalation: false },
+		dltWindow: { ...DEFAULT_DLT_WINDOW },
+		design: { kind: '3+3', deescalation: true },
 		dltRuleSet: 'generic',
 		teaeWindowDays: 30,
 		dataCutoff: null,
@@ -308,6 +313,9 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 			dateCell(dm.file, r.row, dmCols.enrolled, get(r, dmCols.enrolled), false) ??
 			dateCell(dm.file, r.row, dmCols.referenceStart, get(r, dmCols.referenceStart), false);
 		const refStart = dateCell(dm.file, r.row, dmCols.refStart, get(r, dmCols.refStart), false);
+		const deathDate = dateCell(dm.file, r.row, dmCols.deathDate, get(r, dmCols.deathDate), false);
+		const deathFlag = get(r, dmCols.deathFlag).toUpperCase() === 'Y';
+		const death = deathDate || deathFlag ? { date: deathDate, source: deathDate ? `DM ${dmCols.deathDate}` : `DM ${dmCols.deathFlag} = Y` } : null;
 		subjects.set(usubjid, {
 			studyId: study.id,
 			usubjid,
@@ -318,6 +326,7 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 			enrolled,
 			status: screenFailure ? 'screen_failure' : notTreated || neverTreated ? 'not_treated' : 'on_treatment',
 			refStart,
+			death,
 			source: { file: dm.file, row: r.row }
 		});
 		subjectRow.set(usubjid, r.row);
@@ -470,6 +479,9 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 					}
 					const date = dateCell(ds.file, r.row, dsCols.date, g(r, dsCols.date), true);
 					if (!date) continue;
+					// A death in DS: the earliest dated death wins over DM's flag alone.
+					if (/^DEATH$/i.test(decod.trim()) && (!subject.death?.date || compareDtc(date, subject.death.date) < 0))
+						subject.death = { date, source: 'DS DSDECOD = DEATH' };
 					if (subject.discontinued && compareDtc(subject.discontinued.date, date) <= 0) continue;
 					subject.discontinued = { date, reason: decod || g(r, dsCols.term) };
 					if (subject.status === 'on_treatment') subject.status = 'discontinued';
@@ -601,6 +613,8 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 					verbatim: verbatim || term,
 					term,
 					soc: g(r, aeCols.soc),
+					ptCode: g(r, aeCols.ptCode) || null,
+					lltCode: g(r, aeCols.lltCode) || null,
 					grade: grade.ok ? grade.grade : null,
 					gradeDerived: grade.ok && grade.derived,
 					gradeHistory,

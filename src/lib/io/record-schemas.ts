@@ -39,7 +39,14 @@ export const StudySchema = v.object({
 		),
 		description: v.string()
 	}),
-	dltWindow: v.object({ cycle: v.number(), startDay: v.number(), endDay: v.number() }),
+	dltWindow: v.object({
+		cycle: v.number(),
+		startDay: v.number(),
+		endDay: v.number(),
+		protocol: v.optional(v.nullable(v.string())),
+		reading: v.optional(v.string()),
+		confirmed: v.optional(v.nullable(v.object({ by: v.string(), at: v.string(), reason: v.string() })))
+	}),
 	design: v.variant('kind', [
 		v.object({ kind: v.literal('3+3'), deescalation: v.boolean() }),
 		v.object({
@@ -50,7 +57,7 @@ export const StudySchema = v.object({
 		})
 	]),
 	dltRuleSet: v.string(),
-	teaeWindowDays: v.number(),
+	teaeWindowDays: v.nullable(v.number()),
 	dataCutoff: v.nullable(v.pipe(v.string(), v.isoDate())),
 	isDemo: v.boolean(),
 	createdAt: v.string()
@@ -66,6 +73,7 @@ export const SubjectSchema = v.object({
 	enrolled: v.nullable(dtc),
 	status: v.picklist(SUBJECT_STATUSES),
 	discontinued: v.optional(v.nullable(v.object({ date: dtc, reason: v.string() }))),
+	death: v.optional(v.nullable(v.object({ date: v.nullable(dtc), source: v.string() }))),
 	refStart: v.nullable(dtc),
 	source
 });
@@ -91,6 +99,8 @@ export const AeSchema = v.object({
 	verbatim: v.string(),
 	term: v.string(),
 	soc: v.string(),
+	ptCode: v.optional(v.nullable(v.string())),
+	lltCode: v.optional(v.nullable(v.string())),
 	grade: v.nullable(grade),
 	gradeDerived: v.boolean(),
 	gradeHistory: v.array(v.object({ grade, from: dtc })),
@@ -176,6 +186,7 @@ export const MeetingSchema = v.object({
 	createdBy: v.string(),
 	createdAt: v.string(),
 	signedBy: v.nullable(v.string()),
+	deferrals: v.optional(v.array(v.object({ key: v.string(), reason: v.string() }))),
 	signedAt: v.nullable(v.string()),
 	snapshot: v.nullable(
 		v.object({

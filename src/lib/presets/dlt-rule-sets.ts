@@ -18,14 +18,26 @@ export const DltRuleSetSchema = v.object({
 	id: v.pipe(v.string(), v.minLength(1)),
 	version: v.pipe(v.number(), v.integer(), v.minValue(1)),
 	title: v.string(),
+	origin: v.optional(v.picklist(['protocol', 'dosewatch'])),
 	source: v.string(),
 	protocolText: v.string(),
-	window: v.object({ startDay: v.number(), endDay: v.number(), protocol: v.string(), reading: v.string() }),
+	// Rule sets saved before the window moved to the study carry one; it is kept but not used.
+	window: v.optional(v.object({ startDay: v.number(), endDay: v.number(), protocol: v.string(), reading: v.string() })),
 	attribution: v.object({ minimum: v.picklist(RELATEDNESS), protocol: v.string(), reading: v.string() }),
 	synonyms: v.record(v.string(), v.string()),
+	codes: v.optional(v.record(v.pipe(v.string(), v.regex(/^\d+$/, 'a MedDRA code is digits only')), v.string())),
 	categories: v.record(
 		v.string(),
-		v.object({ terms: v.array(v.string()), socs: v.array(v.string()), patterns: v.array(v.string()), reading: v.string() })
+		v.object({
+			terms: v.array(v.string()),
+			socs: v.array(v.string()),
+			patterns: v.array(v.string()),
+			notTerms: v.optional(v.array(v.string())),
+			reading: v.string()
+		})
+	),
+	classification: v.optional(
+		v.object({ socs: v.array(v.string()), patterns: v.array(v.string()), categories: v.array(v.string()), reading: v.string() })
 	),
 	rules: v.array(
 		v.object({
@@ -62,7 +74,8 @@ export function assertCategoriesDefined(set: DltRuleSet): void {
 		...(r.selector.notCategories ?? []),
 		...(r.selector.excludeCategories ?? []),
 		...(r.concurrent ? [r.concurrent.category] : []),
-		...(r.exceptions ?? []).flatMap((e) => e.selector.categories ?? [])
+		...(r.exceptions ?? []).flatMap((e) => e.selector.categories ?? []),
+		...(set.classification?.categories ?? [])
 	]);
 	for (const c of named) if (!known.has(c)) throw new Error(`DLT rule set ${set.id}: category "${c}" is not defined`);
 }

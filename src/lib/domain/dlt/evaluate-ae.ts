@@ -1,21 +1,30 @@
 /**
  * The DLT verdict of one AE under a rule set, as of a date. Pure: `asOf` is passed in, the clock is never read.
  *
- * The first case that applies decides:
+ * An AE is judged from the date it reached a rule's grade (its qualifying date): the onset for an event that
+ * started at that grade, the date of the worsening for one that started lower or before the first dose. The
+ * first case that applies decides:
  *  1. The AE starts after the data cut-off: not a DLT at this cut.
- *  2. Its onset is certainly outside the DLT window (before day 1, after the last window day): not a DLT.
- *  3. No rule can apply at its grade: not a DLT (the reason says which grade would be needed).
+ *  2. Its onset (narrowed by its end date: an event cannot start after it ended) is certainly after the DLT
+ *     window: not a DLT.
+ *  3. It started before the first dose (on day 1 itself when both carry times) and did not worsen in the window:
+ *     not a DLT. A pre-existing event that worsened in the window is judged from the worsening.
+ *  4. No rule can apply at its grade: not a DLT (the reason says which grade would be needed).
  *     Grade not recorded: pending.
- *  4. Not related to any study drug at the rule set's minimum: not a DLT. Relatedness not assessed for a drug
+ *  5. Not related to any study drug at the rule set's minimum: not a DLT. Relatedness not assessed for a drug
  *     and no drug related: pending.
- *  5. The onset date is partial or missing and could fall in the window: pending until it is known.
- *  6. The rules that cover the AE decide: a DLT if any says so; else pending if any cannot tell yet (an ongoing
- *     event, a duration not yet reached, times missing); else not a DLT, with every covering rule's reason.
+ *  6. The onset date is partial or missing and could fall in the window: pending until it is known.
+ *  7. The rules that cover the AE decide, each from its qualifying date (a grade reached only after the window
+ *     does not count): a DLT if any says so; else pending if any cannot tell yet (an ongoing event, a duration
+ *     not yet reached, times missing); else not a DLT, with every covering rule's reason.
+ *  8. An AE in the blood SOC or with a blood-count term that the rule set lists as neither haematological nor
+ *     not is "not classified": when the two readings would differ, the verdict is pending for the committee.
+ * A fatal event (grade 5, AEOUT = FATAL, AESDTH = Y) is never excepted as relieved or recovered.
  * Ongoing events are read as lasting to the end of the as-of day; events ending after it are ongoing at it.
  */
-import { RELATEDNESS, type AdverseEvent, type Dtc } from '../types';
+import { RELATEDNESS, type AdverseEvent, type Dtc, type GradeChange } from '../types';
 import { dateOfStudyDay, dayNumber, dayRange, formatDtc, hasTime, isoOfDay, toInstant } from '../partial-date';
-import { canonicalTerm, inCategory, matchesSelector } from './classify-term';
+import { canonicalTerm, inCategory, isUnclassified, matchesSelector } from './classify-term';
 import type { AeVerdict, DltRule, DltRuleSet, ResolutionException } from './rule-types';
 
 export interface AeEvaluation {
@@ -30,15 +39,21 @@ export interface AeEvaluation {
 	related: boolean | null;
 	/** For a pending verdict that turns on a date: that date (YYYY-MM-DD). */
 	turnsOn: string | null;
+	/** Grade 5, AEOUT = FATAL or AESDTH = Y. */
+	fatal: boolean;
+	/** In the blood SOC or with a blood-count term, but in neither of the rule set's classifying lists. */
+	unclassified: boolean;
 }
 
 export interface AeContext {
-	/** Day 1: the subject's first dose, null when never dosed. */
+	/** Day 1: the subject's first dose with a dose above zero, null when never dosed. */
 	firstDose: Dtc | null;
 	/** Data cut-off, YYYY-MM-DD. */
 	asOf: string;
 	/** All AEs of the same subject, for concurrent conditions (fever, bleeding). */
 	subjectAes: readonly AdverseEvent[];
+	/** The study's DLT window in study days (the study holds it; see Study.dltWindow). */
+	window: { startDay: number; endDay: number };
 }
 
 const DAY_MS = 86_400_000;
@@ -52,17 +67,32 @@ const isoDay = isoOfDay;
 
 const gradeWord = (g: number | null) => (g === null ? 'Ungraded' : `Grade ${g}`);
 
+/** Grade 5, outcome FATAL or "results in death": the patient did not survive the event. */
+export function isFatal(ae: Pick<AdverseEvent, 'grade' | 'outcome' | 'seriousCriteria' | 'gradeHistory'>): boolean {
+	return ae.grade === 5 || ae.gradeHistory.some((h) => h.grade === 5) || /^\s*fatal\s*$/i.test(ae.outcome) || ae.seriousCriteria.includes('AESDTH');
+}
+
+/** Why an event counts as fatal, in the export's own words. */
+function fatalWhy(ae: AdverseEvent): string {
+	const why: string[] = [];
+	if (ae.grade === 5 || ae.gradeHistory.some((h) => h.grade === 5)) why.push('grade 5');
+	if (/^\s*fatal\s*$/i.test(ae.outcome)) why.push('AEOUT = FATAL');
+	if (ae.seriousCriteria.includes('AESDTH')) why.push('AESDTH = Y');
+	return why.join(', ');
+}
+
 interface Ctx extends AeContext {
 	set: DltRuleSet;
 	firstDay: number;
 	asOfDay: number;
 	ae: AdverseEvent;
-	/** Text for the AE: "grade 4 neutrophil count decreased". */
-	what: string;
+	/** The event's grade steps: its grade history, or its grade from the onset. */
+	history: readonly GradeChange[];
+	/** When the event reached the rule's grade (the rule being applied), and the grade it worsened from. */
+	reached: Dtc;
+	worsenedFrom: number | null;
 	/** "day 12 (13 Nov 2026)", "Nov 2026", "an unknown date". */
 	dayName: (dtc: Dtc | null) => string;
-	/** "on day 12 (…) to day 15 (…)", "from … (ongoing)". */
-	span: (start: Dtc | null, end: Dtc | null) => string;
 }
 
 type RuleOutcome = { verdict: AeVerdict; rule: string; reason: string; turnsOn: string | null };
@@ -74,15 +104,16 @@ function endAtCut(ae: AdverseEvent, asOfDay: number): Dtc | null {
 	return ae.end;
 }
 
+function historyOf(ae: AdverseEvent): readonly GradeChange[] {
+	if (ae.gradeHistory.length) return ae.gradeHistory;
+	// A partial onset is no dated step: the window test uses the onset's possible days instead.
+	return ae.grade !== null && dayNumber(ae.start) !== null ? [{ grade: ae.grade, from: ae.start! }] : [];
+}
+
 /** Longest continuous run at or above a grade, in calendar days, from the grade history (or the event's dates). */
 function longestRun(c: Ctx, atLeast: number): { from: number; to: number; days: number; ongoing: boolean } | null {
-	const ae = c.ae;
-	const history = ae.gradeHistory.length
-		? ae.gradeHistory
-		: ae.grade !== null && ae.start
-			? [{ grade: ae.grade, from: ae.start }]
-			: [];
-	const end = endAtCut(ae, c.asOfDay);
+	const history = c.history;
+	const end = endAtCut(c.ae, c.asOfDay);
 	const endDay = end ? dayNumber(end) : null;
 	let best: { from: number; to: number; days: number; ongoing: boolean } | null = null;
 	for (let i = 0; i < history.length; i++) {
@@ -103,43 +134,67 @@ function longestRun(c: Ctx, atLeast: number): { from: number; to: number; days: 
 }
 
 /**
- * Another AE of the subject in the category whose dates overlap this AE's (calendar days, inclusive; an ongoing
- * event lasts to the cut-off), or this AE itself when its term is in the category (Febrile neutropenia is fever).
- * With partial dates an overlap may be possible but not certain: `uncertain`.
+ * The days (inclusive day numbers) the event was at a grade within [min, max]: from each grade step to the next
+ * step out of that range, the event's end, or the cut-off while ongoing. Without dated steps, its whole span.
  */
-function concurrentWith(c: Ctx, category: string): { found: AdverseEvent | null; uncertain: AdverseEvent | null } {
-	if (inCategory(c.set, category, c.ae)) return { found: c.ae, uncertain: null };
+function daysAtGrade(c: Ctx, min: number, max: number): [number, number][] {
+	const end = endAtCut(c.ae, c.asOfDay);
+	const endDay = end ? (dayRange(end)?.[1] ?? c.asOfDay) : c.asOfDay;
+	const out: [number, number][] = [];
+	const h = c.history;
+	for (let i = 0; i < h.length; i++) {
+		if (h[i]!.grade < min || h[i]!.grade > max || (i > 0 && h[i - 1]!.grade >= min && h[i - 1]!.grade <= max)) continue;
+		const from = dayRange(h[i]!.from);
+		if (!from || from[0] > c.asOfDay) continue;
+		const leave = h.slice(i + 1).find((x) => x.grade < min || x.grade > max);
+		// The day it left the grade still counts: it was at the grade for part of that day.
+		const to = leave ? Math.min(dayRange(leave.from)?.[1] ?? endDay, endDay) : endDay;
+		out.push([from[0], to]);
+	}
+	return out;
+}
+
+/**
+ * Another AE of the subject in the category whose dates overlap the days this AE was at the rule's grade
+ * (calendar days, inclusive; an ongoing event lasts to the cut-off), or this AE itself when its term is in the
+ * category (Febrile neutropenia is fever). With partial dates an overlap may be possible but not certain.
+ */
+function concurrentWith(c: Ctx, rule: DltRule, category: string): { found: AdverseEvent | null; uncertain: AdverseEvent | null; days: [number, number][] } {
+	const days = daysAtGrade(c, rule.grade.min, rule.grade.max ?? 5);
+	if (inCategory(c.set, category, c.ae)) return { found: c.ae, uncertain: null, days };
 	const span = (ae: AdverseEvent): { start: readonly [number, number]; end: readonly [number, number] } | null => {
 		const start = dayRange(ae.start);
 		if (!start || start[0] > c.asOfDay) return null;
 		return { start, end: dayRange(endAtCut(ae, c.asOfDay)) ?? [c.asOfDay, c.asOfDay] };
 	};
-	const own = span(c.ae);
-	if (!own) return { found: null, uncertain: null };
 	let uncertain: AdverseEvent | null = null;
 	for (const other of c.subjectAes) {
-		if (other.aeseq === c.ae.aeseq || !inCategory(c.set, category, other)) continue;
+		if (other === c.ae || (other.aeseq === c.ae.aeseq && other.usubjid === c.ae.usubjid) || !inCategory(c.set, category, other)) continue;
 		const o = span(other);
 		if (!o) continue;
-		if (o.start[1] <= own.end[0] && own.start[1] <= o.end[0]) return { found: other, uncertain: null };
-		if (o.start[0] <= own.end[1] && own.start[0] <= o.end[1]) uncertain = other;
+		for (const [from, to] of days) {
+			if (o.start[1] <= to && from <= o.end[0]) return { found: other, uncertain: null, days };
+			if (o.start[0] <= to && from <= o.end[1]) uncertain = other;
+		}
 	}
-	return { found: null, uncertain };
+	return { found: null, uncertain, days };
 }
 
 /**
- * Time from onset to relief (the end of the event, or its grade falling below `minGrade`) against an
- * exception's limit: within it (true), beyond it (false) or not yet known (null, with the last day that still
- * counts as within when the limit is in days). Day limits are counted in calendar days when times are missing;
- * hour limits need times unless the dates alone settle it.
+ * Time from reaching the rule's grade to relief (the end of the event, or its grade falling below `minGrade`)
+ * against an exception's limit: within it (true), beyond it (false) or not yet known (null, with the last day
+ * that still counts as within when the limit is in days). Day limits are counted in calendar days when times
+ * are missing; hour limits need times unless the dates alone settle it.
  */
 function relief(c: Ctx, ex: ResolutionException, minGrade: number): { within: boolean | null; text: string; lastDay: number | null } {
 	const ae = c.ae;
+	const from = c.reached;
 	const end = endAtCut(ae, c.asOfDay);
-	const below = ae.gradeHistory.find((h, i) => i > 0 && h.grade < minGrade && (dayNumber(h.from) ?? Infinity) <= c.asOfDay);
+	const below = ae.gradeHistory.find((h) => h.grade < minGrade && compareInstants(h.from, from) > 0 && (dayNumber(h.from) ?? Infinity) <= c.asOfDay);
 	const relievedAt = below && (!end || compareInstants(below.from, end) <= 0) ? below.from : end;
 	const dayLimit = ex.withinHours >= 24 && ex.withinHours % 24 === 0 ? ex.withinHours / 24 : null;
-	const startDay = dayNumber(ae.start)!;
+	const startDay = dayNumber(from);
+	if (startDay === null) return { within: null, text: `onset recorded only as ${from}`, lastDay: null };
 
 	if (!relievedAt) {
 		const text = `not relieved on ${formatDtc(c.asOf)}`;
@@ -147,12 +202,12 @@ function relief(c: Ctx, ex: ResolutionException, minGrade: number): { within: bo
 			const lastDay = startDay + dayLimit;
 			return { within: c.asOfDay > lastDay ? false : null, text, lastDay };
 		}
-		const beyond = hasTime(ae.start) ? toInstant(ae.start)! + ex.withinHours * 3_600_000 < (c.asOfDay + 1) * DAY_MS : c.asOfDay > startDay;
+		const beyond = hasTime(from) ? toInstant(from)! + ex.withinHours * 3_600_000 < (c.asOfDay + 1) * DAY_MS : c.asOfDay > startDay;
 		return { within: beyond ? false : null, text, lastDay: null };
 	}
 	if (dayNumber(relievedAt) === null) return { within: null, text: `relief recorded only as ${relievedAt}`, lastDay: null };
-	if (hasTime(ae.start) && hasTime(relievedAt)) {
-		const hours = (toInstant(relievedAt)! - toInstant(ae.start)!) / 3_600_000;
+	if (hasTime(from) && hasTime(relievedAt)) {
+		const hours = (toInstant(relievedAt)! - toInstant(from)!) / 3_600_000;
 		const shown = hours >= 48 && Number.isInteger(hours / 24) ? `${hours / 24} days` : `${+hours.toFixed(2)} hours`;
 		return { within: hours <= ex.withinHours, text: `relieved in ${shown}`, lastDay: null };
 	}
@@ -174,16 +229,24 @@ function applyRule(c: Ctx, rule: DltRule): RuleOutcome {
 
 	if (rule.concurrent) {
 		const label = rule.concurrent.label;
-		const { found, uncertain } = concurrentWith(c, rule.concurrent.category);
+		const at = rule.grade.max === rule.grade.min ? `grade ${rule.grade.min}` : `grade ≥ ${rule.grade.min}`;
+		const { found, uncertain, days } = concurrentWith(c, rule, rule.concurrent.category);
+		const when = days.length ? ` (${days.map(([a, b]) => (a === b ? c.dayName(isoDay(a)) : `${c.dayName(isoDay(a))} to ${c.dayName(isoDay(b))}`)).join('; ')})` : '';
 		if (found === ae) return o('dlt', `${label} is part of the event`);
-		if (found) return o('dlt', `with ${found.term} (AE ${found.aeseq}) ${c.span(found.start, endAtCut(found, c.asOfDay))} at the same time`);
-		if (uncertain) return o('pending', `${uncertain.term} (AE ${uncertain.aeseq}) may overlap it but its dates are partial; awaiting full dates for rule ${rule.id}`);
-		if (!endAtCut(ae, c.asOfDay)) return o('pending', `ongoing without ${label} so far: a DLT under rule ${rule.id} if ${label} occurs while it lasts`);
-		return o('not_dlt', `no ${label} while it lasted (rule ${rule.id})`);
+		if (found) {
+			const fe = endAtCut(found, c.asOfDay);
+			return o('dlt', `with ${found.term} (AE ${found.aeseq}) ${fe ? `from ${c.dayName(found.start)} to ${c.dayName(fe)}` : `from ${c.dayName(found.start)}, ongoing`}, while it was at ${at}${when}`);
+		}
+		if (uncertain) return o('pending', `${uncertain.term} (AE ${uncertain.aeseq}) may overlap its days at ${at} but its dates are partial; awaiting full dates for rule ${rule.id}`);
+		const stillAt = days.some(([, to]) => to >= c.asOfDay) && !endAtCut(ae, c.asOfDay);
+		if (stillAt) return o('pending', `at ${at} and ongoing${when}, without ${label} so far: a DLT under rule ${rule.id} if ${label} occurs while it lasts`);
+		return o('not_dlt', `no ${label} on the days it was at ${at}${when} (rule ${rule.id})`);
 	}
 
 	if (rule.duration) {
 		const { atLeastGrade, days } = rule.duration;
+		// A patient who died of the event cannot be held to a duration: the toxicity was at least as long as life.
+		if (isFatal(ae)) return o('dlt', `fatal (${fatalWhy(ae)}): the ${days}-day duration of rule ${rule.id} cannot apply to a death`);
 		if (ae.end && dayNumber(ae.end) === null && (dayRange(ae.end)?.[0] ?? Infinity) <= c.asOfDay)
 			return o('pending', `its end is recorded only as ${ae.end}, so its duration cannot be measured; awaiting the full date (rule ${rule.id})`);
 		const run = longestRun(c, atLeastGrade);
@@ -200,17 +263,19 @@ function applyRule(c: Ctx, rule: DltRule): RuleOutcome {
 
 	for (const ex of rule.exceptions ?? []) {
 		if (!matchesSelector(c.set, ex.selector, ae)) continue;
+		if (isFatal(ae)) return o('dlt', `fatal (${fatalWhy(ae)}): exception ${ex.id} applies only when the patient survives and recovers`);
 		if (ex.requiresTreatment && ae.treated !== true) {
 			const recorded = ae.treated === false ? 'AECONTRT = N' : 'AECONTRT not recorded';
 			return o('dlt', `no supportive or symptomatic treatment recorded (${recorded}), so exception ${ex.id} does not apply`);
 		}
 		const r = relief(c, ex, rule.grade.min);
-		if (r.within === true) return o('not_dlt', `${r.text} with treatment, within ${ex.limitText}: excepted by rule ${ex.id}`, ex.id);
+		const grade4 = ae.grade === 4 ? ` (the exception is read to cover grade 4, as the protocol's "≥grade 3 … except" does)` : '';
+		if (r.within === true) return o('not_dlt', `${r.text} with treatment, within ${ex.limitText}: excepted by rule ${ex.id}${grade4}`, ex.id);
 		if (r.within === false) return o('dlt', `${r.text} with treatment, not within ${ex.limitText}, so exception ${ex.id} does not apply`);
 		if (r.lastDay !== null) {
 			return o('pending', `${r.text} with treatment: a DLT under rule ${rule.id} if not relieved by ${c.dayName(isoDay(r.lastDay))} (exception ${ex.id}: ${ex.limitText})`, ex.id, isoDay(r.lastDay + 1));
 		}
-		return o('pending', `treated, ${r.text}: cannot tell whether it was relieved within ${ex.limitText} (exception ${ex.id}); awaiting ${r.text.startsWith('relief recorded only') ? 'the full date' : 'times'}`, ex.id);
+		return o('pending', `treated, ${r.text}: cannot tell whether it was relieved within ${ex.limitText} (exception ${ex.id}); awaiting ${/recorded only/.test(r.text) ? 'the full date' : 'times'}`, ex.id);
 	}
 	return o('dlt', '');
 }
@@ -230,13 +295,70 @@ function dayTextOf(dtc: Dtc | null, firstDay: number): string {
 	return `${exact && dtc ? 'on' : 'in'} ${dayNameOf(dtc, firstDay)}`;
 }
 
+/**
+ * The onset's possible days, narrowed by the end date (an event cannot start after it ended). Null when the
+ * onset is blank.
+ */
+function onsetRange(ae: AdverseEvent): readonly [number, number] | null {
+	const onset = dayRange(ae.start);
+	if (!onset) return null;
+	const end = dayRange(ae.end);
+	if (end && end[1] < onset[1] && end[1] >= onset[0]) return [onset[0], end[1]];
+	return onset;
+}
+
+/** Certainly before the first dose: an earlier day, or day 1 itself at an earlier time when both have times. */
+function isPreDose(ae: AdverseEvent, onset: readonly [number, number] | null, firstDay: number, firstDose: Dtc): boolean {
+	if (!onset) return false;
+	if (onset[1] < firstDay) return true;
+	return onset[0] === firstDay && onset[1] === firstDay && hasTime(ae.start) && hasTime(firstDose) && toInstant(ae.start)! < toInstant(firstDose)!;
+}
+
+/** The grade the event had before the first dose (its baseline), from the grade steps dated before it. */
+function preDoseGrade(history: readonly GradeChange[], firstDay: number, firstDose: Dtc, fallback: number): number {
+	let g = 0;
+	for (const h of history) {
+		const r = dayRange(h.from);
+		const before = r && (r[1] < firstDay || (r[0] === firstDay && hasTime(h.from) && hasTime(firstDose) && toInstant(h.from)! < toInstant(firstDose)!));
+		if (before) g = Math.max(g, h.grade);
+	}
+	return g || fallback;
+}
+
+type Reach = { kind: 'in'; at: Dtc; worsenedFrom: number | null } | { kind: 'late'; at: Dtc } | { kind: 'uncertain'; at: Dtc } | { kind: 'none' };
+
+/**
+ * When the event reached a rule's grade in a way that counts: the first grade step within [min, max] above the
+ * pre-dose grade (for a pre-existing event) and on or after day 1. In the window, after it, or not certain.
+ */
+function reachOf(history: readonly GradeChange[], rule: DltRule, baseline: number | null, firstDay: number, firstDose: Dtc, winStart: number, winEnd: number): Reach {
+	const max = rule.grade.max ?? 5;
+	let prev = baseline ?? 0;
+	for (const h of history) {
+		const r = dayRange(h.from);
+		if (!r) continue;
+		const beforeDose = baseline !== null && (r[1] < firstDay || (r[0] === firstDay && hasTime(h.from) && hasTime(firstDose) && toInstant(h.from)! < toInstant(firstDose)!));
+		if (beforeDose) continue;
+		if (h.grade >= rule.grade.min && h.grade <= max && h.grade > (baseline ?? 0)) {
+			if (r[0] > winEnd) return { kind: 'late', at: h.from };
+			if (r[0] >= winStart && r[1] <= winEnd) return { kind: 'in', at: h.from, worsenedFrom: baseline !== null ? prev : null };
+			return { kind: 'uncertain', at: h.from };
+		}
+		prev = h.grade;
+	}
+	return { kind: 'none' };
+}
+
 export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet): AeEvaluation {
-	const term = canonicalTerm(set, ae.term);
+	const term = canonicalTerm(set, ae.term, ae);
 	const asOfDay = dayNumber(context.asOf);
 	if (asOfDay === null) throw new Error(`evaluateAe: asOf "${context.asOf}" is not a YYYY-MM-DD date`);
 	const firstDay = dayNumber(context.firstDose);
-	const onset = dayRange(ae.start);
+	const onset = onsetRange(ae);
 	const studyDay = firstDay !== null && onset && onset[0] === onset[1] ? studyDayOf(onset[0], firstDay) : null;
+	const fatal = isFatal(ae);
+	const facts = { term: ae.term, soc: ae.soc, ptCode: ae.ptCode, lltCode: ae.lltCode };
+	const unclassified = isUnclassified(set, facts);
 	const out = (verdict: AeVerdict, rule: string | null, reason: string, extra?: Partial<AeEvaluation>): AeEvaluation => ({
 		verdict,
 		rule,
@@ -244,7 +366,9 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 		studyDay,
 		inWindow: extra?.inWindow !== undefined ? extra.inWindow : inWindow,
 		related,
-		turnsOn: extra?.turnsOn ?? null
+		turnsOn: extra?.turnsOn ?? null,
+		fatal,
+		unclassified
 	});
 
 	// Window: certain, impossible, or unknown (partial or missing onset). Relatedness is reported whatever decides.
@@ -265,23 +389,34 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 	const related: boolean | null = relatedCount > 0 ? true : unassessed.length > 0 || assessed === 0 ? null : false;
 
 	if (firstDay === null) return out('not_dlt', null, 'The subject has no first dose: no DLT window.', { inWindow: false });
-	const winStart = firstDay + set.window.startDay - 1;
-	const winEnd = firstDay + set.window.endDay - 1;
-	if (onset) inWindow = onset[0] >= winStart && onset[1] <= winEnd ? true : onset[1] < winStart || onset[0] > winEnd ? false : null;
+	const win = context.window;
+	const winStart = firstDay + win.startDay - 1;
+	const winEnd = firstDay + win.endDay - 1;
+	const preDose = isPreDose(ae, onset, firstDay, context.firstDose!);
+	if (onset) inWindow = preDose ? false : onset[0] >= winStart && onset[1] <= winEnd ? true : onset[1] < winStart || onset[0] > winEnd ? false : null;
 
 	const what = `${gradeWord(ae.grade)} ${term.toLowerCase()}`;
 	if (onset && onset[0] > asOfDay) return out('not_dlt', null, `Starts after the data cut-off ${formatDtc(context.asOf)}.`);
-	if (inWindow === false) {
-		const where = onset![1] < winStart ? 'before the first dose' : `after the DLT window (days ${set.window.startDay}–${set.window.endDay})`;
-		return out('not_dlt', null, `${what} starting ${dayTextOf(ae.start, firstDay)}, ${where}: not a DLT.`);
+	if (onset && onset[0] > winEnd) {
+		return out('not_dlt', null, `${what} starting ${dayTextOf(ae.start, firstDay)}, after the DLT window (days ${win.startDay}–${win.endDay}): not a DLT.`);
 	}
 
-	const dayName = (dtc: Dtc | null) => dayNameOf(dtc, firstDay);
-	const dayText = (dtc: Dtc | null) => dayTextOf(dtc, firstDay);
-	const span = (start: Dtc | null, end: Dtc | null) => (end ? `from ${dayName(start)} to ${dayName(end)}` : `from ${dayName(start)}, ongoing`);
+	const history = historyOf(ae);
+	const baseline = preDose ? preDoseGrade(history, firstDay, context.firstDose!, ae.gradeHistory.length ? 0 : (ae.grade ?? 0)) : null;
+	if (preDose) {
+		const worsened = history.some((h) => {
+			const r = dayRange(h.from);
+			return r !== null && r[0] >= firstDay && r[0] <= winEnd && h.grade > baseline!;
+		});
+		const time = onset && onset[0] === firstDay ? ', before the first infusion that day' : '';
+		if (!worsened)
+			return out('not_dlt', null, `${what} starting ${dayTextOf(ae.start, firstDay)}${time}, before the first dose, and not worse in the DLT window: not a DLT.`);
+		// A pre-existing event that worsened in the window: judged from the worsening below.
+		inWindow = true;
+	}
 
-	const covering = set.rules.filter((r) => matchesSelector(set, r.selector, { term, soc: ae.soc }));
-	if (ae.grade === null) return out('pending', null, `${term} ${dayText(ae.start)} has no grade recorded: awaiting the grade.`);
+	const covering = set.rules.filter((r) => matchesSelector(set, r.selector, facts));
+	if (ae.grade === null) return out('pending', null, `${term} ${dayTextOf(ae.start, firstDay)} has no grade recorded: awaiting the grade.`);
 	const applicable = covering.filter((r) => ae.grade! >= r.grade.min && (r.grade.max === undefined || ae.grade! <= r.grade.max));
 	if (applicable.length === 0) {
 		const lowest = covering.length ? Math.min(...covering.map((r) => r.grade.min)) : null;
@@ -295,22 +430,46 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 
 	if (related === false) {
 		const words = Object.entries(ae.attribution).map(([d, r]) => `${r === 'not_related' ? 'not related' : `${r} related`} to ${d}`).join(', ');
-		return out('not_dlt', null, `${what} ${dayText(ae.start)}: ${words}; not a DLT (needs at least ${set.attribution.minimum}).`);
+		return out('not_dlt', null, `${what} ${dayTextOf(ae.start, firstDay)}: ${words}; not a DLT (needs at least ${set.attribution.minimum}).`);
 	}
 	if (related === null)
-		return out('pending', null, `${what} ${dayText(ae.start)}: relatedness not yet assessed${unassessed.length ? ` for ${unassessed.join(', ')}` : ''}; awaiting attribution.`);
+		return out('pending', null, `${what} ${dayTextOf(ae.start, firstDay)}: relatedness not yet assessed${unassessed.length ? ` for ${unassessed.join(', ')}` : ''}; awaiting attribution.`);
 
 	if (inWindow === null) {
-		const until = dateOfStudyDay(set.window.endDay, context.firstDose!);
+		const until = dateOfStudyDay(win.endDay, context.firstDose!);
 		return out('pending', null, `${what} with onset ${ae.start ? `recorded only as ${ae.start}` : 'not recorded'}: it may have started in the DLT window (to ${formatDtc(until)}); awaiting the full onset date.`);
 	}
 
-	// Built only for the few events that reach the rules: an object spread per AE was the engine's largest cost.
-	const c: Ctx = { firstDose: context.firstDose, asOf: context.asOf, subjectAes: context.subjectAes, set, ae, firstDay, asOfDay, what, dayName, span };
-	const outcomes = applicable.map((r) => applyRule(c, r));
-	const opening = `${what} starting ${dayText(ae.start)}`;
+	const dayName = (dtc: Dtc | null) => dayNameOf(dtc, firstDay);
+	const opening = `${what} starting ${dayTextOf(ae.start, firstDay)}`;
+	const outcomes: RuleOutcome[] = [];
+	for (const rule of applicable) {
+		const reach = reachOf(history, rule, baseline, firstDay, context.firstDose!, winStart, winEnd);
+		const g = rule.grade.max === rule.grade.min ? `grade ${rule.grade.min}` : `grade ≥ ${rule.grade.min}`;
+		if (reach.kind === 'late') {
+			outcomes.push({ verdict: 'not_dlt', rule: rule.id, reason: `it reached ${g} only on ${dayName(reach.at)}, after the DLT window (rule ${rule.id})`, turnsOn: null });
+			continue;
+		}
+		if (reach.kind === 'uncertain') {
+			outcomes.push({ verdict: 'pending', rule: rule.id, reason: `it reached ${g} in ${formatDtc(reach.at)}, which may be after the DLT window; awaiting the full date (rule ${rule.id})`, turnsOn: null });
+			continue;
+		}
+		// No dated grade step (a record without history): the grade applies from the onset.
+		const at = reach.kind === 'in' ? reach.at : ae.start!;
+		const worsenedFrom = reach.kind === 'in' ? reach.worsenedFrom : null;
+		const c: Ctx = { ...context, set, ae, firstDay, asOfDay, history, reached: at, worsenedFrom, dayName };
+		const r = applyRule(c, rule);
+		const worse = worsenedFrom !== null ? `worsened from grade ${worsenedFrom} (before the first dose) to grade ${historyGradeAt(history, at)} on ${dayName(at)}` : '';
+		const later = worsenedFrom === null && reach.kind === 'in' && at !== ae.start && dayRange(at)?.[0] !== onset?.[0] ? `reached ${g} on ${dayName(at)}` : '';
+		const lead = [worse, later].filter(Boolean).join(', ');
+		outcomes.push({ ...r, reason: [lead, r.reason].filter(Boolean).join(', ') });
+	}
+
 	const dltOutcome = outcomes.find((o) => o.verdict === 'dlt');
-	if (dltOutcome) return out('dlt', dltOutcome.rule, `${opening}${dltOutcome.reason ? `, ${dltOutcome.reason}` : ''}: DLT under rule ${dltOutcome.rule}.`);
+	if (dltOutcome) {
+		const reason = `${opening}${dltOutcome.reason ? `, ${dltOutcome.reason}` : ''}: DLT under rule ${dltOutcome.rule}.`;
+		return unclassifiedCall(set, ae, term, unclassified, out, 'dlt', dltOutcome.rule, reason);
+	}
 	const pending = outcomes.filter((o) => o.verdict === 'pending');
 	if (pending.length) {
 		// Several rules may each be waiting (fever may still come; the duration may still be reached): say all.
@@ -318,4 +477,31 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 		return out('pending', (dated ?? pending[0]!).rule, `${opening}: ${pending.map((o) => o.reason).join('; ')}.`, { turnsOn: dated?.turnsOn ?? null });
 	}
 	return out('not_dlt', outcomes[0]!.rule, `${opening}: ${outcomes.map((o) => o.reason).join('; ')}; not a DLT.`);
+}
+
+function historyGradeAt(history: readonly GradeChange[], at: Dtc): number {
+	return history.find((h) => h.from === at)?.grade ?? 0;
+}
+
+/**
+ * A DLT found for an AE the rule set does not classify: the rule that found it treats the term as
+ * non-haematological. When the haematological reading would need a higher grade, the call is the committee's.
+ */
+function unclassifiedCall(
+	set: DltRuleSet,
+	ae: AdverseEvent,
+	term: string,
+	unclassified: boolean,
+	out: (verdict: AeVerdict, rule: string | null, reason: string) => AeEvaluation,
+	verdict: AeVerdict,
+	rule: string | null,
+	reason: string
+): AeEvaluation {
+	if (!unclassified) return out(verdict, rule, reason);
+	const haemRules = set.rules.filter((r) => (r.selector.categories ?? []).some((c) => set.classification?.categories.includes(c)) && !r.concurrent && !r.duration);
+	const haemMin = haemRules.length ? Math.min(...haemRules.map((r) => r.grade.min)) : null;
+	const where = `${term} (${ae.soc || 'no SOC recorded'}) is not classified as haematological or non-haematological in rule set ${set.id}`;
+	if (haemMin !== null && ae.grade !== null && ae.grade < haemMin)
+		return out('pending', null, `${reason.replace(/: DLT under rule .*$/, '')}: ${where}; a DLT if non-haematological, not if haematological (grade ≥ ${haemMin} needed): the committee decides.`);
+	return out(verdict, rule, `${reason} (${where}; a DLT under either reading.)`);
 }

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findRuleSet } from '../../presets/dlt-rule-sets';
 import type { AdverseEvent, DoseAdministration, Subject } from '../types';
-import { adjudicationKey, computeThreePlusThreeStatus, evaluateStudy, evaluateSubject } from './evaluate-study';
+import { adjudicationKey, evaluateStudy, evaluateSubject } from './evaluate-study';
 
-describe('where the 3+3 rules stand at a dose level', () => {
-	it.each([
-		// evaluable, DLTs, status
-		[0, 0, 'enrolling'], // nobody evaluable yet
-		[2, 0, 'enrolling'], // fewer than 3
-		[2, 1, 'enrolling'],
-		[3, 0, 'escalate'], // 0 of 3
-		[3, 1, 'expand'], // 1 of 3
-		[3, 2, 'de_escalate'],
-		[2, 2, 'de_escalate'], // 2 DLTs before the cohort is complete
-		[4, 0, 'enrolling'], // 4–5 with at most 1
-		[5, 1, 'enrolling'],
-		[6, 0, 'escalate'],
-		[6, 1, 'escalate'], // at most 1 of 6
-		[6, 2, 'de_escalate'],
-		[4, 2, 'de_escalate']
-	] as const)('%i evaluable, %i DLT → %s', (evaluable, dlts, status) => {
-		expect(computeThreePlusThreeStatus(evaluable, dlts).decision).toBe(status);
-	});
-});
+const SETTINGS = { design: { kind: '3+3', deescalation: true } as const, dltWindow: { cycle: 1, startDay: 1, endDay: 21 } };
 
 const set = findRuleSet('generic')!;
 const subject = (usubjid: string, doseLevel: string): Subject => ({
@@ -39,7 +20,7 @@ const ae = (usubjid: string, aeseq: number, grade: 1 | 2 | 3 | 4 | 5, start: str
 
 describe('evaluateStudy: subjects and dose levels', () => {
 	const input = {
-		study: { doseLevels: [{ code: 'DL1', label: '', doses: [] }, { code: 'DL2', label: '', doses: [] }], teaeWindowDays: 30 },
+		study: { doseLevels: [{ code: 'DL1', label: '', doses: [] }, { code: 'DL2', label: '', doses: [] }], teaeWindowDays: 30, ...SETTINGS },
 		subjects: [subject('S-1', 'DL1'), subject('S-2', 'DL1'), subject('S-3', 'DL1'), subject('S-4', 'DL1'), subject('S-5', 'DL2'), subject('S-6', 'DL2')],
 		doses: [dose('S-1', '2026-03-02'), dose('S-2', '2026-03-03'), dose('S-3', '2026-03-04'), dose('S-5', '2026-04-01'), dose('S-6', '2026-04-10')],
 		aes: [
@@ -95,7 +76,7 @@ describe('evaluateStudy: subjects and dose levels', () => {
 
 describe('evaluateSubject: a subject who leaves before completing the DLT window is not evaluable', () => {
 	// First dose 2 Mar 2026: the window (days 1–21) ends on 22 Mar 2026.
-	const input = { study: { doseLevels: [{ code: 'DL1', label: '', doses: [] }], teaeWindowDays: 30 }, ruleSet: set, asOf: '2026-04-30' };
+	const input = { study: { doseLevels: [{ code: 'DL1', label: '', doses: [] }], teaeWindowDays: 30, ...SETTINGS }, ruleSet: set, asOf: '2026-04-30' };
 	const doses = [dose('S-1', '2026-03-02')];
 	const left = (date: string, reason = 'WITHDRAWAL BY SUBJECT'): Subject => ({ ...subject('S-1', 'DL1'), status: 'discontinued', discontinued: { date, reason } });
 	const rows: { name: string; subject: Subject; aes?: AdverseEvent[]; asOf?: string; status: string; reason: RegExp }[] = [
@@ -119,5 +100,56 @@ describe('evaluateSubject: a subject who leaves before completing the DLT window
 	it('the dose level counts the subject as not evaluable, so the cohort needs a replacement', () => {
 		const ev = evaluateStudy({ ...input, subjects: [left('2026-03-11')], doses, aes: [] });
 		expect(ev.doseLevels[0]).toMatchObject({ enrolled: 1, evaluable: 0, notEvaluable: 1 });
+	});
+});
+
+describe('evaluateSubject: a death in the window ends observation (AE, DM or DS)', () => {
+	// First dose 2 Mar 2026: the window (days 1–21) ends on 22 Mar 2026.
+	const input = { study: { doseLevels: [{ code: 'DL1', label: '', doses: [] }], teaeWindowDays: 30, ...SETTINGS }, ruleSet: set, asOf: '2026-04-30' };
+	const doses = [dose('S-1', '2026-03-02')];
+	const unrelated = (a: AdverseEvent): AdverseEvent => ({ ...a, attribution: { X: 'not_related' } });
+	const died = (date: string | null, source = 'DM DTHDTC'): Subject => ({ ...subject('S-1', 'DL1'), death: { date, source } });
+	const rows: { name: string; subject: Subject; aes?: AdverseEvent[]; asOf?: string; status: string; reason: RegExp }[] = [
+		{ name: 'an unrelated grade 5 AE on day 10 (AE only): not evaluable, never "completed"', subject: subject('S-1', 'DL1'), aes: [unrelated({ ...ae('S-1', 1, 5, '2026-03-11', '2026-03-11'), term: 'Disease progression' })], status: 'not_evaluable', reason: /^Died on 11 Mar 2026 \(day 10\), recorded in AE 1 Disease progression, within the DLT window .*not evaluable/ },
+		{ name: 'AEOUT = FATAL on a grade 3 unrelated event ending day 12', subject: subject('S-1', 'DL1'), aes: [unrelated({ ...ae('S-1', 1, 3, '2026-03-08', '2026-03-13'), outcome: 'FATAL' })], status: 'not_evaluable', reason: /Died on 13 Mar 2026 \(day 12\)/ },
+		{ name: 'AESDTH = Y without AEOUT', subject: subject('S-1', 'DL1'), aes: [unrelated({ ...ae('S-1', 1, 3, '2026-03-08', '2026-03-09'), seriousCriteria: ['AESDTH'] })], status: 'not_evaluable', reason: /Died on 9 Mar 2026/ },
+		{ name: 'a death only in DM (DTHDTC) on day 15', subject: died('2026-03-16'), status: 'not_evaluable', reason: /Died on 16 Mar 2026 \(day 15\), recorded in DM DTHDTC/ },
+		{ name: 'a death only in DS on day 21, the last day of the window', subject: died('2026-03-22', 'DS DSDECOD = DEATH'), status: 'not_evaluable', reason: /day 21\), recorded in DS DSDECOD = DEATH/ },
+		{ name: 'a death after the window (day 30): the window was completed', subject: died('2026-03-31'), status: 'no_dlt', reason: /Completed the DLT window/ },
+		{ name: 'a death flagged (DTHFL = Y) without a date: pending, awaiting the date', subject: died(null, 'DM DTHFL = Y'), status: 'pending', reason: /without a date: it may be within the DLT window .*awaiting the date of death/ },
+		{ name: 'a death recorded only to the month of the window end: pending', subject: died('2026-03'), status: 'pending', reason: /recorded only to the month: it may be within the DLT window/ },
+		{ name: 'a death after the data cut-off is not read yet', subject: died('2026-03-16'), asOf: '2026-03-12', status: 'pending', reason: /^In the DLT window until 22 Mar 2026/ },
+		{ name: 'a related fatal event is a DLT: the subject is evaluable with it', subject: subject('S-1', 'DL1'), aes: [{ ...ae('S-1', 1, 5, '2026-03-11', '2026-03-11'), outcome: 'FATAL' }], status: 'dlt', reason: /^DLT: Fatigue AE 1 on day 10/ },
+		{ name: 'died in the window with an event still pending: pending until it is settled', subject: died('2026-03-16'), aes: [{ ...ae('S-1', 1, 3, '2026-03-08', null), attribution: { X: null } }], status: 'pending', reason: /^Died on 16 Mar 2026 .*; awaiting Fatigue \(AE 1\)/ }
+	];
+	it.each(rows)('$name', (row) => {
+		const r = evaluateSubject(row.subject, doses, row.aes ?? [], { ...input, asOf: row.asOf ?? input.asOf });
+		expect(r.reason).toMatch(row.reason);
+		expect(r.status).toBe(row.status);
+	});
+
+	it('two treatment-related deaths in a cohort of 3 are never "0 of 3 evaluable: escalate"', () => {
+		const three = [subject('S-1', 'DL1'), subject('S-2', 'DL1'), subject('S-3', 'DL1')];
+		const d3 = ['S-1', 'S-2', 'S-3'].map((u) => dose(u, '2026-03-02'));
+		const aes = [
+			{ ...ae('S-1', 1, 5, '2026-03-05', '2026-03-07'), term: 'Diarrhoea', soc: 'Gastrointestinal disorders', treated: true, outcome: 'FATAL' },
+			{ ...ae('S-2', 1, 5, '2026-03-02T10:00', '2026-03-02T11:00'), term: 'Infusion related reaction', soc: 'Injury', treated: true, outcome: 'FATAL' }
+		];
+		const ev = evaluateStudy({ ...input, ruleSet: findRuleSet('bat4706-bat1308')!, subjects: three, doses: d3, aes });
+		expect(ev.doseLevels[0]).toMatchObject({ evaluable: 3, dlts: 2, decision: 'stop' });
+		expect(ev.doseLevels[0]!.reason).toMatch(/2 DLTs in 3 at dose 1 \(DL1\): too toxic; dose 1 \(DL1\) is too toxic: stop, no MTD/);
+	});
+});
+
+describe('day 1 is the first dose above zero', () => {
+	const input = { study: { doseLevels: [{ code: 'DL1', label: '', doses: [] }], teaeWindowDays: 30, ...SETTINGS }, ruleSet: set, asOf: '2026-04-30' };
+	it.each([
+		{ name: 'a held dose (EX dose 0) on 2 Mar does not start the clock; the 5 Mar dose does', doses: [{ ...dose('S-1', '2026-03-02'), dose: 0 }, { ...dose('S-1', '2026-03-05'), seq: 2 }], first: '2026-03-05' },
+		{ name: "placebo's zero dose starts it (admiral's TRTSDTM)", doses: [{ ...dose('S-1', '2026-03-02'), dose: 0, drug: 'PLACEBO' }], first: '2026-03-02' },
+		{ name: 'only held doses: never dosed, not evaluable', doses: [{ ...dose('S-1', '2026-03-02'), dose: 0 }], first: null }
+	])('$name', ({ doses, first }) => {
+		const r = evaluateSubject(subject('S-1', 'DL1'), doses, [], input);
+		expect(r.firstDose).toBe(first);
+		if (first === null) expect(r.status).toBe('not_evaluable');
 	});
 });

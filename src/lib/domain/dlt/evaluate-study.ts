@@ -3,13 +3,14 @@
  * per subject (DLT, no DLT, pending, not evaluable) and per dose level (counts and where the 3+3 rules stand).
  * Pure: the same function serves the app, the headless command and the tests.
  */
-import { computeFirstExposure, computeLastExposure, isExposureOngoing } from '../first-exposure';
+import { computeFirstExposure, computeLastExposure } from '../first-exposure';
 import { compareNatural } from '../natural-order';
 import { computeStudyDay, dateOfStudyDay, dayNumber, dayRange, formatDtc, orderKey } from '../partial-date';
 import { deriveTeae } from '../derive-teae';
-import type { AdverseEvent, DoseAdministration, Study, Subject } from '../types';
+import { levelStandings } from '../escalation/level-standing';
+import type { AdverseEvent, DoseAdministration, Dtc, Study, Subject } from '../types';
 import { evaluateAe, type AeEvaluation } from './evaluate-ae';
-import type { AeVerdict, DltRuleSet, SubjectDltStatus, ThreePlusThreeStatus } from './rule-types';
+import type { AeVerdict, DltRuleSet, LevelStanding, SubjectDltStatus } from './rule-types';
 
 export interface CommitteeDecision {
 	decision: 'dlt' | 'not_dlt';
@@ -44,7 +45,8 @@ export interface DoseLevelEvaluation {
 	dlts: number;
 	pending: number;
 	notEvaluable: number;
-	decision: ThreePlusThreeStatus;
+	/** Where the study's design stands at this level (levelStandings: the same answer as the Escalation tab). */
+	decision: LevelStanding;
 	reason: string;
 	/** True when a committee decision changed a count at this level. */
 	usesCommittee: boolean;
@@ -59,18 +61,8 @@ export interface StudyEvaluation {
 
 export const adjudicationKey = (usubjid: string, aeseq: number) => `${usubjid}\u0000${aeseq}`;
 
-/** Where the 3+3 rules stand for a dose level, from its evaluable subjects and DLTs. */
-export function computeThreePlusThreeStatus(evaluable: number, dlts: number): { decision: ThreePlusThreeStatus; reason: string } {
-	if (dlts >= 2) return { decision: 'de_escalate', reason: `${dlts} DLTs in ${evaluable} evaluable: above the MTD; de-escalate.` };
-	if (evaluable >= 6) return { decision: 'escalate', reason: `${dlts} of ${evaluable} evaluable had a DLT (at most 1 of 6): escalate.` };
-	if (evaluable === 3 && dlts === 0) return { decision: 'escalate', reason: '0 of 3 evaluable had a DLT: escalate.' };
-	if (evaluable === 3 && dlts === 1) return { decision: 'expand', reason: '1 of 3 evaluable had a DLT: expand the cohort to 6.' };
-	if (evaluable < 3) return { decision: 'enrolling', reason: `${evaluable} evaluable (3 needed), ${dlts} DLT${dlts === 1 ? '' : 's'}: keep enrolling.` };
-	return { decision: 'enrolling', reason: `${evaluable} of 6 evaluable with ${dlts} DLT: complete the cohort of 6.` };
-}
-
 export interface StudyInput {
-	study: Pick<Study, 'doseLevels' | 'teaeWindowDays'>;
+	study: Pick<Study, 'doseLevels' | 'teaeWindowDays' | 'design' | 'dltWindow'>;
 	subjects: readonly Subject[];
 	doses: readonly DoseAdministration[];
 	aes: readonly AdverseEvent[];
@@ -86,19 +78,19 @@ export function evaluateSubject(
 	input: Pick<StudyInput, 'ruleSet' | 'asOf' | 'decisions' | 'study'>
 ): SubjectEvaluation {
 	const set = input.ruleSet;
+	const window = input.study.dltWindow;
 	const first = computeFirstExposure(subject, doses);
 	const firstDate = first ? first.slice(0, 10) : null;
 	const last = computeLastExposure(doses);
-	const ongoing = isExposureOngoing(doses);
-	const windowEnd = firstDate ? dateOfStudyDay(set.window.endDay, firstDate) : null;
+	const windowEnd = firstDate ? dateOfStudyDay(window.endDay, firstDate) : null;
 	const ordered = aes
 		.map((ae) => ({ ae, key: orderKey(ae.start) }))
 		.sort((a, b) => (a.key === b.key ? a.ae.aeseq - b.ae.aeseq : a.key < b.key ? -1 : 1))
 		.map((x) => x.ae);
-	const context = { firstDose: first, asOf: input.asOf, subjectAes: aes };
+	const context = { firstDose: first, asOf: input.asOf, subjectAes: aes, window };
 	const events: EventEvaluation[] = ordered.map((ae) => {
 		const e = evaluateAe(ae, context, set);
-		const t = deriveTeae(ae, first, last, input.study.teaeWindowDays, ongoing);
+		const t = deriveTeae(ae, first, last, input.study.teaeWindowDays);
 		const committee = input.decisions?.get(adjudicationKey(ae.usubjid, ae.aeseq)) ?? null;
 		// Fields listed rather than spread: a spread per AE cost more than the rules themselves at 100,000 AEs.
 		return {
@@ -109,6 +101,8 @@ export function evaluateSubject(
 			inWindow: e.inWindow,
 			related: e.related,
 			turnsOn: e.turnsOn,
+			fatal: e.fatal,
+			unclassified: e.unclassified,
 			ae,
 			teae: t.teae,
 			teaeReason: t.reason,
@@ -127,6 +121,13 @@ export function evaluateSubject(
 	const pending = events.filter((e) => e.effective === 'pending');
 	const overruled = events.filter((e) => e.committee?.decision === 'not_dlt' && e.verdict !== 'not_dlt');
 	const committeeNote = overruled.length ? ` The committee overruled ${overruled.map((e) => `AE ${e.ae.aeseq}`).join(', ')}.` : '';
+	const died = diedInWindow(subject, aes, firstDate, windowEnd!, input.asOf);
+	if (died?.certain) {
+		if (pending.length)
+			return { ...base, status: 'pending', reason: `${died.text}; awaiting ${pending.map((e) => `${e.ae.term} (AE ${e.ae.aeseq})`).join(', ')} before it can be called not evaluable.${committeeNote}` };
+		return { ...base, status: 'not_evaluable', reason: `${died.text}, without a DLT: observation ended by death, not evaluable (never "completed the window").${committeeNote}` };
+	}
+	if (died) return { ...base, status: 'pending', reason: `${died.text}.${committeeNote}` };
 	const left = leftEarly(subject, firstDate, windowEnd!, input.asOf);
 	if (left?.certain) {
 		if (pending.length)
@@ -136,11 +137,51 @@ export function evaluateSubject(
 	if (left) return { ...base, status: 'pending', reason: `${left.text}; awaiting the full date.${committeeNote}` };
 	if (!windowOver) {
 		const waiting = pending.length ? `, ${pending.length} event${pending.length === 1 ? '' : 's'} pending` : '';
-		return { ...base, status: 'pending', reason: `In the DLT window until ${formatDtc(windowEnd)} (day ${set.window.endDay}); no DLT so far${waiting}.${committeeNote}` };
+		return { ...base, status: 'pending', reason: `In the DLT window until ${formatDtc(windowEnd)} (day ${window.endDay}); no DLT so far${waiting}.${committeeNote}` };
 	}
 	if (pending.length)
 		return { ...base, status: 'pending', reason: `Window completed ${formatDtc(windowEnd)}; awaiting ${pending.map((e) => `${e.ae.term} (AE ${e.ae.aeseq})`).join(', ')}.${committeeNote}` };
 	return { ...base, status: 'no_dlt', reason: `Completed the DLT window (to ${formatDtc(windowEnd)}) without a DLT.${committeeNote}` };
+}
+
+/** Every death recorded for the subject, from AE (grade 5, AEOUT = FATAL, AESDTH = Y), DM and DS. */
+export function deathsOf(subject: Subject, aes: readonly AdverseEvent[]): { date: Dtc | null; source: string }[] {
+	const out: { date: Dtc | null; source: string }[] = [];
+	for (const ae of aes) {
+		const five = ae.gradeHistory.find((h) => h.grade === 5);
+		const fatalOutcome = /^\s*fatal\s*$/i.test(ae.outcome) || ae.seriousCriteria.includes('AESDTH');
+		if (!five && ae.grade !== 5 && !fatalOutcome) continue;
+		// The death date: the event's end (SDTM ends a fatal AE on the date of death), else when it reached grade 5.
+		out.push({ date: ae.end ?? five?.from ?? null, source: `AE ${ae.aeseq} ${ae.term}` });
+	}
+	if (subject.death) out.push(subject.death);
+	return out;
+}
+
+/**
+ * A death on or before the last day of the DLT window (and known at the cut-off) ends observation: the subject
+ * did not complete the window. `certain` is false when the date is missing or partial and may fall either side.
+ */
+function diedInWindow(subject: Subject, aes: readonly AdverseEvent[], firstDate: string, windowEnd: string, asOf: string): { certain: boolean; text: string } | null {
+	const deaths = deathsOf(subject, aes);
+	if (!deaths.length) return null;
+	const end = dayNumber(windowEnd)!;
+	const cut = dayNumber(asOf)!;
+	let uncertain: { certain: boolean; text: string } | null = null;
+	for (const d of deaths) {
+		const range = dayRange(d.date);
+		if (!range) {
+			uncertain ??= { certain: false, text: `A death is recorded (${d.source}) without a date: it may be within the DLT window (to ${formatDtc(windowEnd)}); awaiting the date of death` };
+			continue;
+		}
+		if (range[0] > cut || range[0] > end) continue;
+		if (range[1] <= end) {
+			const day = computeStudyDay(d.date, firstDate);
+			return { certain: true, text: `Died on ${formatDtc(d.date)}${day !== null ? ` (day ${day})` : ''}, recorded in ${d.source}, within the DLT window (to ${formatDtc(windowEnd)})` };
+		}
+		uncertain ??= { certain: false, text: `Died in ${formatDtc(d.date)} (${d.source}), recorded only to the ${d.date!.length === 4 ? 'year' : 'month'}: it may be within the DLT window (to ${formatDtc(windowEnd)}); awaiting the full date` };
+	}
+	return uncertain;
 }
 
 /**
@@ -196,24 +237,24 @@ export function reevaluateSubject(
 
 function computeDoseLevels(input: Pick<StudyInput, 'study' | 'decisions'>, subjects: readonly SubjectEvaluation[]): DoseLevelEvaluation[] {
 	const anyDecision = (input.decisions?.size ?? 0) > 0;
-	return input.study.doseLevels.map((level): DoseLevelEvaluation => {
+	const counts = input.study.doseLevels.map((level) => {
 		const at = subjects.filter((s) => s.subject.doseLevel === level.code);
 		const count = (status: SubjectDltStatus) => at.filter((s) => s.status === status).length;
-		const evaluable = count('dlt') + count('no_dlt');
-		const dlts = count('dlt');
-		const { decision, reason } = computeThreePlusThreeStatus(evaluable, dlts);
-		return {
-			doseLevel: level.code,
-			enrolled: at.length,
-			evaluable,
-			dlts,
-			pending: count('pending'),
-			notEvaluable: count('not_evaluable'),
-			decision,
-			reason,
-			usesCommittee: anyDecision && at.some((s) => s.events.some((e) => e.committee && e.committee.decision !== e.verdict))
-		};
+		return { level, at, count, evaluable: count('dlt') + count('no_dlt'), dlts: count('dlt') };
 	});
+	const codes = counts.map((c) => c.level.code);
+	const standings = levelStandings(input.study.design, counts.map((c) => c.evaluable), counts.map((c) => c.dlts), codes);
+	return counts.map(({ level, at, count, evaluable, dlts }, i): DoseLevelEvaluation => ({
+		doseLevel: level.code,
+		enrolled: at.length,
+		evaluable,
+		dlts,
+		pending: count('pending'),
+		notEvaluable: count('not_evaluable'),
+		decision: standings[i]!.standing,
+		reason: standings[i]!.reason,
+		usesCommittee: anyDecision && at.some((s) => s.events.some((e) => e.committee && e.committee.decision !== e.verdict))
+	}));
 }
 
 function group<T extends { usubjid: string }>(rows: readonly T[]): Map<string, T[]> {

@@ -5,12 +5,29 @@
  */
 import type { Relatedness } from '../types';
 
-/** A named group of AE terms: by CTCAE/MedDRA term, system organ class, or words in the term. */
+/**
+ * A named group of AE terms: by CTCAE/MedDRA term, system organ class, or words in the term. Terms and patterns
+ * are compared in any case and in either spelling (MedDRA's British "haemorrhage", CTCAE's US "hemorrhage").
+ */
 export interface TermCategory {
 	terms: string[];
 	socs: string[];
 	/** Case-insensitive words or fragments matched inside the term ("hemorrhage", "bleeding"). */
 	patterns: string[];
+	/** Terms a pattern would catch that are not in the category (Thrombotic thrombocytopenic purpura is no bleeding). */
+	notTerms?: string[];
+	reading: string;
+}
+
+/**
+ * Where the haematological / non-haematological split must be explicit: an AE in one of these SOCs, or whose
+ * term contains one of these fragments, that none of `categories` recognises is "not classified" and goes to
+ * the committee, never silently into the non-haematological rule.
+ */
+export interface ClassificationCheck {
+	socs: string[];
+	patterns: string[];
+	categories: string[];
 	reading: string;
 }
 
@@ -57,17 +74,27 @@ export interface DltRuleSet {
 	id: string;
 	version: number;
 	title: string;
+	/**
+	 * 'protocol': `protocolText` and each rule's `protocol` quote a protocol. 'dosewatch': DoseWatch wrote them
+	 * (a default for protocols that do not spell out their DLT rules); never shown as the protocol's words.
+	 */
+	origin?: 'protocol' | 'dosewatch';
 	/** Where the definition comes from, and its full text. */
 	source: string;
 	protocolText: string;
-	window: { startDay: number; endDay: number; protocol: string; reading: string };
+	/** Rule sets saved before the window moved to the study carry one; the study's window is the one used. */
+	window?: { startDay: number; endDay: number; protocol: string; reading: string };
 	attribution: { minimum: Relatedness; protocol: string; reading: string };
 	/** Common MedDRA synonyms mapped to their CTCAE term ("Neutropenia" → "Neutrophil count decreased"). */
 	synonyms: Record<string, string>;
+	/** MedDRA codes (AELLTCD or AEPTCD) → the CTCAE v5.0 term they code, from NCI's CTCAE v5.0 list. */
+	codes?: Record<string, string>;
 	categories: Record<string, TermCategory>;
+	classification?: ClassificationCheck;
 	rules: DltRule[];
 }
 
 export type AeVerdict = 'dlt' | 'not_dlt' | 'pending';
 export type SubjectDltStatus = 'dlt' | 'no_dlt' | 'pending' | 'not_evaluable';
-export type ThreePlusThreeStatus = 'enrolling' | 'escalate' | 'expand' | 'de_escalate';
+/** Where the study's escalation design stands at one dose level (from the same function as the Escalation tab). */
+export type LevelStanding = 'enrolling' | 'escalate' | 'expand' | 'stay' | 'de_escalate' | 'stop';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeThreePlusThreeStatus, type StudyEvaluation } from '../dlt/evaluate-study';
+import type { StudyEvaluation } from '../dlt/evaluate-study';
 import type { EscalationDesign } from '../types';
 import { computeStudyRecommendation, withDoseCodes } from './compute-study-recommendation';
 
@@ -10,12 +10,12 @@ function evaluation(levels: [code: string, evaluable: number, dlts: number, pend
 		ruleSet: { id: 'generic', version: 1 },
 		subjects: levels.map(([code, , , , firstDose]) => ({ subject: { doseLevel: code }, firstDose }) as StudyEvaluation['subjects'][number]),
 		doseLevels: levels.map(([doseLevel, evaluable, dlts, pending]) => ({
-			doseLevel, enrolled: evaluable + pending, evaluable, dlts, pending, notEvaluable: 0, usesCommittee: false, ...computeThreePlusThreeStatus(evaluable, dlts)
+			doseLevel, enrolled: evaluable + pending, evaluable, dlts, pending, notEvaluable: 0, usesCommittee: false, decision: 'enrolling' as const, reason: ''
 		}))
 	};
 }
 const levels = (...codes: string[]) => codes.map((code) => ({ code, label: code, doses: [] }));
-const threePlusThree: EscalationDesign = { kind: '3+3', deescalation: false };
+const threePlusThree: EscalationDesign = { kind: '3+3', deescalation: true };
 
 describe('computeStudyRecommendation', () => {
 	it('takes the dose last given from the latest first dose and asks the design', () => {
@@ -32,7 +32,8 @@ describe('computeStudyRecommendation', () => {
 	it('has no what-if rows when nobody is pending', () => {
 		const r = computeStudyRecommendation({ doseLevels: levels('A'), design: threePlusThree }, evaluation([['A', 3, 0, 0, '2026-01-05']]));
 		expect([r.ifNoneMore, r.ifOneMore]).toEqual([null, null]);
-		expect(r.recommendation).toMatchObject({ continue: false, mtd: 1 });
+		// 0 of 3 at the top (only) dose: the standard design expands it to 6 before naming it the MTD.
+		expect(r.recommendation).toMatchObject({ continue: true, nextDose: 1, mtd: null });
 	});
 
 	it('uses BOIN when the study says so', () => {

@@ -4,8 +4,10 @@
  * without a DLT, and one more of them (at the current dose) has one. Pure.
  */
 import type { StudyEvaluation } from '../dlt/evaluate-study';
-import type { EscalationDesign, Study } from '../types';
-import { recommendBoin, recommendThreePlusThree, type EscalationState, type Recommendation } from './recommend';
+import type { Study } from '../types';
+import { recommendFor, type EscalationState, type Recommendation } from './recommend';
+
+export { recommendFor };
 
 export interface StudyRecommendation {
 	codes: string[];
@@ -18,12 +20,6 @@ export interface StudyRecommendation {
 	ifNoneMore: Recommendation | null;
 	/** null when no subject is pending at the current dose. */
 	ifOneMore: Recommendation | null;
-}
-
-export function recommendFor(design: EscalationDesign, state: EscalationState): Recommendation {
-	return design.kind === '3+3'
-		? recommendThreePlusThree(state, { deescalation: design.deescalation })
-		: recommendBoin(state, { target: design.target, elimination: design.elimination, stopWhenDeescalationImpossible: design.stopWhenDeescalationImpossible });
 }
 
 export function computeStudyRecommendation(study: Pick<Study, 'doseLevels' | 'design'>, ev: StudyEvaluation): StudyRecommendation {
@@ -56,10 +52,4 @@ export function computeStudyRecommendation(study: Pick<Study, 'doseLevels' | 'de
 	return { codes, state, treated, pending, recommendation, ifNoneMore, ifOneMore };
 }
 
-/** "dose 3" → "dose 3 (DL3)" in a design's reason, so it reads in the study's own codes. */
-export function withDoseCodes(text: string, codes: readonly string[]): string {
-	return text.replace(/\bdose (\d+)\b/g, (m, d: string) => {
-		const code = codes[Number(d) - 1];
-		return code && code !== `dose ${d}` ? `${m} (${code})` : m;
-	});
-}
+export { withDoseCodes } from './level-standing';

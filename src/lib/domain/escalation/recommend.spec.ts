@@ -13,7 +13,7 @@ import {
 type Expect = { nextDose: number | null; continue: boolean; mtd: number | null; reason: RegExp };
 const s = (currentDose: number, n: number[], dlt: number[]): EscalationState => ({ currentDose, n, dlt });
 
-describe('3+3 without de-escalation (Storer)', () => {
+describe('3+3, standard (MTD confirmed on 6; de-escalation after Korn et al. 1994)', () => {
 	const rows: [string, EscalationState, Expect][] = [
 		['nobody treated yet: stay', s(1, [0, 0, 0], [0, 0, 0]), { nextDose: 1, continue: true, mtd: null, reason: /0 treated .*stay \(rule 2\)/ }],
 		['2 treated, 0 DLT: stay', s(1, [2, 0, 0], [0, 0, 0]), { nextDose: 1, continue: true, mtd: null, reason: /rule 2/ }],
@@ -22,35 +22,38 @@ describe('3+3 without de-escalation (Storer)', () => {
 		['1 of 4: stay', s(2, [3, 4, 0], [0, 1, 0]), { nextDose: 2, continue: true, mtd: null, reason: /4 treated .*stay \(rule 2\)/ }],
 		['1 of 5: stay', s(2, [3, 5, 0], [0, 1, 0]), { nextDose: 2, continue: true, mtd: null, reason: /rule 2/ }],
 		['1 of 6: escalate', s(2, [3, 6, 0], [0, 1, 0]), { nextDose: 3, continue: true, mtd: null, reason: /1 DLT in 6 at dose 2: escalate to dose 3/ }],
-		['0 of 6: escalate', s(2, [3, 6, 0], [0, 0, 0]), { nextDose: 3, continue: true, mtd: null, reason: /escalate/ }],
-		['2 of 3: stop, MTD one dose lower', s(2, [3, 3, 0], [0, 2, 0]), { nextDose: 1, continue: false, mtd: 1, reason: /2 DLTs in 3 at dose 2: too toxic; stop, MTD = dose 1/ }],
-		['2 of 6: stop, MTD one dose lower', s(3, [3, 6, 6], [0, 1, 2]), { nextDose: 2, continue: false, mtd: 2, reason: /MTD = dose 2/ }],
-		['2 of 2: too toxic before the cohort is complete', s(2, [3, 2, 0], [0, 2, 0]), { nextDose: 1, continue: false, mtd: 1, reason: /too toxic/ }],
-		['dose 1 too toxic: no MTD', s(1, [3, 0, 0], [2, 0, 0]), { nextDose: null, continue: false, mtd: null, reason: /dose 1 is too toxic, no MTD/ }],
-		['top dose 0 of 3: stop with MTD = top (not expanded)', s(3, [3, 3, 3], [0, 0, 0]), { nextDose: 3, continue: false, mtd: 3, reason: /the top dose: stop, MTD = dose 3/ }],
-		['top dose 1 of 6: stop with MTD = top', s(3, [3, 3, 6], [0, 0, 1]), { nextDose: 3, continue: false, mtd: 3, reason: /top dose/ }],
-		['next dose already has 6: stop, MTD = current', s(2, [3, 6, 6], [0, 1, 1]), { nextDose: 2, continue: false, mtd: 2, reason: /dose 3 already has 6 treated/ }],
-		['next dose already has 2 DLTs: stop, MTD = current', s(2, [3, 6, 3], [0, 0, 2]), { nextDose: 2, continue: false, mtd: 2, reason: /dose 3 already has 3 treated and 2 DLTs/ }]
+		['2 of 3 at dose 2, dose 1 had 3: treat 3 more at dose 1', s(2, [3, 3, 0], [0, 2, 0]), { nextDose: 1, continue: true, mtd: null, reason: /too toxic; de-escalate below dose 2; dose 1 has 0 DLTs in 3 \(6 needed to confirm an MTD\): treat 3 more at dose 1/ }],
+		['2 of 2: too toxic before the cohort is complete', s(2, [3, 2, 0], [0, 2, 0]), { nextDose: 1, continue: true, mtd: null, reason: /too toxic/ }],
+		['2 of 3 at dose 3, dose 2 has 6 with 1 DLT: MTD = 2', s(3, [3, 6, 3], [0, 1, 2]), { nextDose: 2, continue: false, mtd: 2, reason: /dose 2 has 1 DLT in 6: stop, MTD = dose 2/ }],
+		['3 of 6 at dose 4 above 2 of 6 at dose 3 (the Gentuximab demo): MTD = 2, never 3', s(4, [3, 6, 6, 6, 0], [0, 0, 2, 3, 0]), { nextDose: 2, continue: false, mtd: 2, reason: /dose 3 has 2 DLTs in 6: it and every dose above it \(dose 4 included\) are too toxic.*MTD = dose 2/ }],
+		['the same with dose 2 at 3 treated: expand dose 2', s(4, [3, 3, 6, 6, 0], [0, 0, 2, 3, 0]), { nextDose: 2, continue: true, mtd: null, reason: /treat 3 more at dose 2/ }],
+		['late DLT: dose 2 reaches 2 DLTs while dose 3 is current', s(3, [3, 6, 3, 0], [0, 2, 0, 0]), { nextDose: 1, continue: true, mtd: null, reason: /dose 2 has 2 DLTs in 6/ }],
+		['dose 1 too toxic: stop, no MTD', s(1, [3, 0, 0], [2, 0, 0]), { nextDose: null, continue: false, mtd: null, reason: /dose 1 is too toxic: stop, no MTD/ }],
+		['re-adjudication makes dose 1 too toxic while dose 3 is current: no MTD', s(3, [6, 6, 3], [2, 1, 0]), { nextDose: null, continue: false, mtd: null, reason: /dose 1 has 2 DLTs/ }],
+		['the top dose at 0 of 3 is expanded to 6 before it is named', s(3, [3, 3, 3], [0, 0, 0]), { nextDose: 3, continue: true, mtd: null, reason: /the top dose; dose 3 has 0 DLTs in 3 \(6 needed to confirm an MTD\): treat 3 more at dose 3/ }],
+		['the top dose at 1 of 6: MTD = top', s(3, [3, 3, 6], [0, 0, 1]), { nextDose: 3, continue: false, mtd: 3, reason: /MTD = dose 3/ }],
+		['the next dose has 2 DLTs and this one 3 treated: expand this one', s(2, [3, 3, 3], [0, 0, 2]), { nextDose: 2, continue: true, mtd: null, reason: /dose 3 has 2 DLTs in 3 \(too toxic\).*treat 3 more at dose 2/ }],
+		['the next dose has 2 DLTs and this one 6 treated: MTD = this one', s(2, [3, 6, 3], [0, 1, 2]), { nextDose: 2, continue: false, mtd: 2, reason: /MTD = dose 2/ }],
+		['the next dose already has 6 with 1 DLT: decide from there', s(2, [3, 6, 6], [0, 1, 1]), { nextDose: 3, continue: false, mtd: 3, reason: /dose 3 already has 1 DLT in 6: .*MTD = dose 3/ }]
 	];
 	it.each(rows)('%s', (_n, state, e) => {
-		const r = recommendThreePlusThree(state, { deescalation: false });
+		const r = recommendThreePlusThree(state, { deescalation: true });
 		expect(r.reason).toMatch(e.reason);
 		expect({ nextDose: r.nextDose, continue: r.continue, mtd: r.mtd }).toEqual({ nextDose: e.nextDose, continue: e.continue, mtd: e.mtd });
 	});
 });
 
-describe('3+3 with de-escalation (Korn et al. 1994)', () => {
+describe("3+3, Storer's variant (the design says in words that the MTD may be declared without 6)", () => {
 	const rows: [string, EscalationState, Expect][] = [
-		['2 of 3 at dose 2, dose 1 has 3: continue at dose 1', s(2, [3, 3, 0], [0, 2, 0]), { nextDose: 1, continue: true, mtd: null, reason: /dose 1 has 3 treated \(< 6\): de-escalate/ }],
-		['2 of 3 at dose 3, dose 2 has 6 with 1 DLT: stop, MTD = 2', s(3, [3, 6, 3], [0, 1, 2]), { nextDose: 2, continue: false, mtd: 2, reason: /MTD = dose 2, the highest with ≥ 6 treated and ≤ 1 DLT/ }],
-		['2 of 6 at dose 2 after dose 1 reached 6 with 2 DLTs: no dose qualifies', s(2, [6, 6, 0], [2, 2, 0]), { nextDose: null, continue: false, mtd: null, reason: /no MTD/ }],
-		['too toxic at dose 3, dose 2 has 6 with 2 DLTs, dose 1 has 6 with 1: MTD = 1', s(3, [6, 6, 3], [1, 2, 2]), { nextDose: 1, continue: false, mtd: 1, reason: /MTD = dose 1/ }],
-		['dose 1 too toxic: stop, no MTD', s(1, [3, 0, 0], [2, 0, 0]), { nextDose: null, continue: false, mtd: null, reason: /dose 1 is too toxic/ }],
-		['the other branches do not change: 0 of 3 escalates', s(1, [3, 0, 0], [0, 0, 0]), { nextDose: 2, continue: true, mtd: null, reason: /escalate/ }],
-		['1 of 3 stays', s(1, [3, 0, 0], [1, 0, 0]), { nextDose: 1, continue: true, mtd: null, reason: /treat 3 more/ }]
+		['0 of 3: escalate (as the standard)', s(1, [3, 0, 0], [0, 0, 0]), { nextDose: 2, continue: true, mtd: null, reason: /escalate/ }],
+		['2 of 3: stop, MTD one dose lower, saying it had 3', s(2, [3, 3, 0], [0, 2, 0]), { nextDose: 1, continue: false, mtd: 1, reason: /dose 1 has 0 DLTs in 3: stop, MTD = dose 1 \(rule 1; Storer's variant/ }],
+		['2 of 6: stop, MTD one dose lower', s(3, [3, 6, 6], [0, 1, 2]), { nextDose: 2, continue: false, mtd: 2, reason: /MTD = dose 2/ }],
+		['dose 1 too toxic: no MTD', s(1, [3, 0, 0], [2, 0, 0]), { nextDose: null, continue: false, mtd: null, reason: /no MTD/ }],
+		['top dose 0 of 3: MTD = top, not expanded', s(3, [3, 3, 3], [0, 0, 0]), { nextDose: 3, continue: false, mtd: 3, reason: /the top dose.*Storer's variant/ }],
+		['late DLT below the current dose: MTD under it', s(3, [3, 3, 3], [0, 2, 0]), { nextDose: 1, continue: false, mtd: 1, reason: /dose 2 has 2 DLTs/ }]
 	];
 	it.each(rows)('%s', (_n, state, e) => {
-		const r = recommendThreePlusThree(state, { deescalation: true });
+		const r = recommendThreePlusThree(state, { deescalation: false });
 		expect(r.reason).toMatch(e.reason);
 		expect({ nextDose: r.nextDose, continue: r.continue, mtd: r.mtd }).toEqual({ nextDose: e.nextDose, continue: e.continue, mtd: e.mtd });
 	});
@@ -97,7 +100,9 @@ describe('BOIN decisions', () => {
 		['an eliminated next dose blocks escalation', s(1, [6, 3, 0], [0, 3, 0]), {}, { nextDose: 1, continue: true, mtd: null, reason: /dose 2 is eliminated: stay/ }],
 		['at the top dose: stay instead of escalating', s(3, [3, 3, 3], [0, 0, 0]), {}, { nextDose: 3, continue: true, mtd: null, reason: /top dose: stay/ }],
 		['2 of 3 at dose 1: stay', s(1, [3, 0, 0], [2, 0, 0]), {}, { nextDose: 1, continue: true, mtd: null, reason: /dose 1 is the lowest: stay/ }],
-		['2 of 3 at dose 1 with "stop when de-escalation is impossible"', s(1, [3, 0, 0], [2, 0, 0]), { stopWhenDeescalationImpossible: true }, { nextDose: 1, continue: false, mtd: 1, reason: /de-escalation is impossible: stop/ }],
+		['2 of 3 at dose 1 with "stop when de-escalation is impossible"', s(1, [3, 0, 0], [2, 0, 0]), { stopWhenDeescalationImpossible: true }, { nextDose: null, continue: false, mtd: null, reason: /de-escalation is impossible: stop for toxicity \(rule 4\)\. No MTD/ }],
+		['a late DLT eliminates dose 1 while dose 2 is current: stop, no MTD', s(2, [3, 3, 0], [3, 0, 0]), {}, { nextDose: null, continue: false, mtd: null, reason: /dose 1 and above are eliminated: stop\. No MTD/ }],
+		['dose 2 eliminated below the current dose 3: the next cohort goes to dose 1', s(3, [3, 3, 3], [0, 3, 0]), {}, { nextDose: 1, continue: true, mtd: null, reason: /dose 2 and above are eliminated: treat at dose 1/ }],
 		['1 of 6: escalate (≤ 1)', s(2, [3, 6, 0], [0, 1, 0]), {}, { nextDose: 3, continue: true, mtd: null, reason: /escalate to dose 3/ }],
 		['2 of 6: stay', s(2, [3, 6, 0], [0, 2, 0]), {}, { nextDose: 2, continue: true, mtd: null, reason: /stay \(rule 5\)/ }],
 		['3 of 6: de-escalate', s(2, [3, 6, 0], [0, 3, 0]), {}, { nextDose: 1, continue: true, mtd: null, reason: /de-escalate to dose 1/ }],

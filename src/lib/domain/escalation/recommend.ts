@@ -3,6 +3,7 @@
  * (Liu and Yuan 2015), with MTD selection. Pure functions; doses are numbered from 1 in escalation order.
  * Every result names the rule that gave it.
  */
+import type { EscalationDesign } from '../types';
 
 export interface EscalationState {
 	/** The dose last given, 1-based. */
@@ -35,6 +36,13 @@ export interface Recommendation {
 
 export class EscalationInputError extends Error {}
 
+/** The study's design applied to a state: the one entry point every page, the pack and the command use. */
+export function recommendFor(design: EscalationDesign, state: EscalationState): Recommendation {
+	return design.kind === '3+3'
+		? recommendThreePlusThree(state, { deescalation: design.deescalation })
+		: recommendBoin(state, { target: design.target, elimination: design.elimination, stopWhenDeescalationImpossible: design.stopWhenDeescalationImpossible });
+}
+
 /** Checks a state; throws EscalationInputError naming what is wrong. */
 export function assertValidState(s: EscalationState): void {
 	if (!Array.isArray(s.n) || !Array.isArray(s.dlt) || s.n.length === 0) throw new EscalationInputError('n and dlt must be non-empty arrays');
@@ -52,14 +60,18 @@ export function assertValidState(s: EscalationState): void {
 // ---------------------------------------------------------------- 3+3
 
 /**
- * The 3+3 decision at the current dose d. The first case that applies decides:
- *  1. 2 or more DLTs at d: too toxic. Without de-escalation, stop with MTD = d − 1 (none at d = 1). With
- *     de-escalation: at d = 1 stop with no MTD; if d − 1 has fewer than 6 patients, continue at d − 1; otherwise
- *     stop with MTD = the highest dose with 6 or more treated and at most 1 DLT.
+ * The 3+3 decision at the current dose d, safe in any state (late DLTs at a lower dose, re-adjudication). The
+ * "ceiling" is the lowest dose with 2 or more DLTs: it and every dose above it are closed. The first case that
+ * applies decides:
+ *  1. d is at or above the ceiling: go below it. The dose under the ceiling is the MTD once it has 6 or more
+ *     treated; with fewer, treat more there (the standard design: an MTD is confirmed on 6). Under Storer's
+ *     variant (`deescalation` off: the design says in words that the MTD may be declared without 6) stop with it
+ *     as the MTD. No dose under the ceiling: stop, no MTD.
  *  2. Fewer than 3, or 4–5, treated at d: stay at d.
  *  3. 1 of 3: stay and treat 3 more.
- *  4. 0 of 3, or at most 1 of 6: escalate to d + 1; at the top dose, or when d + 1 already has 6 patients or 2 or
- *     more DLTs, stop with MTD = d (the top dose is not expanded to 6).
+ *  4. 0 of 3, or at most 1 of 6: escalate to d + 1, unless d is the top dose or d + 1 is closed; then d is the
+ *     MTD once it has 6 treated, else treat 3 more at d to confirm it (Storer's variant: stop with MTD = d).
+ * So the next cohort never goes to a closed dose, and a named MTD never has 2 DLTs nor lies above a dose that has.
  */
 export function recommendThreePlusThree(s: EscalationState, o: ThreePlusThreeOptions): Recommendation {
 	assertValidState(s);
@@ -69,30 +81,41 @@ export function recommendThreePlusThree(s: EscalationState, o: ThreePlusThreeOpt
 	const top = s.n.length;
 	const stop = (mtd: number | null, reason: string): Recommendation => ({ nextDose: mtd, continue: false, mtd, reason, eliminated: [] });
 	const go = (dose: number, reason: string): Recommendation => ({ nextDose: dose, continue: true, mtd: null, reason, eliminated: [] });
+	const ceilingIndex = s.dlt.findIndex((k) => k >= 2);
+	const ceiling = ceilingIndex < 0 ? null : ceilingIndex + 1;
+	const storer = "Storer's variant: the design declares the MTD without 6 treated";
 
-	if (x >= 2) {
-		const seen = `${x} DLTs in ${n} at dose ${d}: too toxic`;
-		if (!o.deescalation) return d === 1 ? stop(null, `${seen}; dose 1 is too toxic, no MTD (rule 1).`) : stop(d - 1, `${seen}; stop, MTD = dose ${d - 1} (rule 1, no de-escalation).`);
-		if (d === 1) return stop(null, `${seen}; dose 1 is too toxic, no MTD (rule 1).`);
-		if (s.n[d - 2]! < 6) return go(d - 1, `${seen}; dose ${d - 1} has ${s.n[d - 2]} treated (< 6): de-escalate and treat more at dose ${d - 1} (rule 1, de-escalation).`);
-		let mtd: number | null = null;
-		for (let j = d - 1; j >= 1; j--) {
-			if (s.n[j - 1]! >= 6 && s.dlt[j - 1]! <= 1) {
-				mtd = j;
-				break;
-			}
-		}
-		return stop(mtd, `${seen}; dose ${d - 1} already has ${s.n[d - 2]} treated: stop, ${mtd ? `MTD = dose ${mtd}, the highest with ≥ 6 treated and ≤ 1 DLT` : 'no dose has ≥ 6 treated with ≤ 1 DLT: no MTD'} (rule 1, de-escalation).`);
+	/** Dose m (below every closed dose) as the MTD: confirmed on 6, or treat more there first. */
+	const confirm = (m: number, why: string, rule: string): Recommendation => {
+		const nm = s.n[m - 1]!;
+		const xm = s.dlt[m - 1]!;
+		const had = `dose ${m} has ${xm} DLT${xm === 1 ? '' : 's'} in ${nm}`;
+		if (nm >= 6) return stop(m, `${why}; ${had}: stop, MTD = dose ${m} (${rule}).`);
+		if (!o.deescalation) return stop(m, `${why}; ${had}: stop, MTD = dose ${m} (${rule}; ${storer}).`);
+		const more = nm < 3 ? `treat at dose ${m}` : `treat ${6 - nm} more at dose ${m}`;
+		return go(m, `${why}; ${had} (6 needed to confirm an MTD): ${more} (${rule}).`);
+	};
+
+	if (ceiling !== null && d >= ceiling) {
+		const xc = s.dlt[ceiling - 1]!;
+		const why =
+			d === ceiling
+				? `${x} DLTs in ${n} at dose ${d}: too toxic`
+				: `dose ${ceiling} has ${xc} DLTs in ${s.n[ceiling - 1]}: it and every dose above it (dose ${d} included) are too toxic`;
+		if (ceiling === 1) return stop(null, `${why}; dose 1 is too toxic: stop, no MTD (rule 1).`);
+		return confirm(ceiling - 1, `${why}; de-escalate below dose ${ceiling}`, 'rule 1');
 	}
 	if (n < 3) return go(d, `${n} treated at dose ${d} (3 needed): stay (rule 2).`);
 	if (n > 3 && n < 6) return go(d, `${n} treated at dose ${d} (6 needed after expansion): stay (rule 2).`);
 	if (n === 3 && x === 1) return go(d, `1 DLT in 3 at dose ${d}: treat 3 more at dose ${d} (rule 3).`);
 	const seen = n === 3 ? `0 DLTs in 3 at dose ${d}` : `${x} DLT${x === 1 ? '' : 's'} in ${n} at dose ${d}`;
-	if (d === top) return stop(d, `${seen}, the top dose: stop, MTD = dose ${d} (rule 4; the top dose is not expanded).`);
-	const nextN = s.n[d]!;
-	const nextX = s.dlt[d]!;
-	if (nextN >= 6 || nextX >= 2)
-		return stop(d, `${seen}; dose ${d + 1} already has ${nextN} treated and ${nextX} DLTs: stop, MTD = dose ${d} (rule 4).`);
+	if (d === top) return confirm(d, `${seen}, the top dose`, 'rule 4');
+	if (ceiling === d + 1) return confirm(d, `${seen}; dose ${d + 1} has ${s.dlt[d]} DLTs in ${s.n[d]} (too toxic)`, 'rule 4');
+	// Dose d + 1 already has 6 evaluated with at most 1 DLT (the cohorts came back down): decide from there.
+	if (s.n[d]! >= 6) {
+		const above = recommendThreePlusThree({ ...s, currentDose: d + 1 }, o);
+		return { ...above, reason: `${seen}; dose ${d + 1} already has ${s.dlt[d]} DLT${s.dlt[d] === 1 ? '' : 's'} in ${s.n[d]}: ${above.reason}` };
+	}
 	return go(d + 1, `${seen}: escalate to dose ${d + 1} (rule 4).`);
 }
 
@@ -215,10 +238,12 @@ export function selectMtd(s: Pick<EscalationState, 'n' | 'dlt'>, target: number,
  *  2. d meets the elimination boundary (n ≥ 3, elimination on): d and every higher dose are eliminated; at d = 1
  *     stop with no MTD, else go one dose lower.
  *  3. DLTs ≤ the escalation boundary: escalate, or stay at the top dose or when d + 1 is eliminated.
- *  4. DLTs ≥ the de-escalation boundary: de-escalate; at d = 1 stay, or stop when "stop when de-escalation is
- *     impossible" is on.
+ *  4. DLTs ≥ the de-escalation boundary: de-escalate; at d = 1 stay, or stop with no MTD when "stop when
+ *     de-escalation is impossible" is on.
  *  5. Otherwise stay.
- * When the design stops, the MTD is selected by isotonic regression (selectMtd).
+ * Whatever the case, the next cohort never goes to an eliminated dose: the lowest eliminated dose closes every
+ * dose above it (a late DLT at a lower dose can eliminate a dose below d); with dose 1 eliminated, stop.
+ * When the design stops, the MTD is selected by isotonic regression (selectMtd) among the doses not eliminated.
  */
 export function recommendBoin(s: EscalationState, o: BoinOptions): Recommendation {
 	assertValidState(s);
@@ -228,7 +253,16 @@ export function recommendBoin(s: EscalationState, o: BoinOptions): Recommendatio
 	const x = s.dlt[d - 1]!;
 	const top = s.n.length;
 	const eliminated = o.elimination ? boinEliminated(s, o.target) : [];
-	const go = (dose: number, reason: string): Recommendation => ({ nextDose: dose, continue: true, mtd: null, reason, eliminated });
+	const lowestEliminated = eliminated.length ? Math.min(...eliminated) : null;
+	const go = (dose: number, reason: string): Recommendation => {
+		// Elimination closes that dose and every dose above it, whatever the rule below would say.
+		if (lowestEliminated !== null && dose >= lowestEliminated) {
+			const closed = `dose ${lowestEliminated} and above are eliminated`;
+			if (lowestEliminated === 1) return stop(`${reason.replace(/\.$/, '')}; but ${closed}: stop.`, true);
+			return { nextDose: lowestEliminated - 1, continue: true, mtd: null, reason: `${reason.replace(/\.$/, '')}; but ${closed}: treat at dose ${lowestEliminated - 1}.`, eliminated };
+		}
+		return { nextDose: dose, continue: true, mtd: null, reason, eliminated };
+	};
 	const stop = (reason: string, noMtd = false): Recommendation => {
 		const mtd = noMtd ? null : selectMtd(s, o.target, eliminated).mtd;
 		return { nextDose: mtd, continue: false, mtd, reason: `${reason} ${mtd ? `MTD: dose ${mtd} (isotonic estimate closest to ${o.target}).` : 'No MTD.'}`, eliminated };
@@ -247,7 +281,8 @@ export function recommendBoin(s: EscalationState, o: BoinOptions): Recommendatio
 	}
 	if (x >= row.deescalate) {
 		if (d > 1) return go(d - 1, `${seen} ≥ de-escalation boundary ${row.deescalate}: de-escalate to dose ${d - 1} (rule 4).`);
-		if (o.stopWhenDeescalationImpossible) return stop(`${seen} ≥ de-escalation boundary ${row.deescalate} at dose 1, where de-escalation is impossible: stop (rule 4).`);
+		// Stopping at the lowest dose for toxicity names no MTD: dose 1 itself was too toxic.
+		if (o.stopWhenDeescalationImpossible) return stop(`${seen} ≥ de-escalation boundary ${row.deescalate} at dose 1, where de-escalation is impossible: stop for toxicity (rule 4).`, true);
 		return go(1, `${seen} ≥ de-escalation boundary ${row.deescalate}, but dose 1 is the lowest: stay (rule 4).`);
 	}
 	return go(d, `${seen}: between the boundaries (escalate ≤ ${row.escalate}, de-escalate ≥ ${row.deescalate}): stay (rule 5).`);
