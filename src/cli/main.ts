@@ -38,8 +38,9 @@ Commands:
   recommend --json < scenarios.json
       Reads a JSON array of scenarios on standard input and writes a JSON array of results in the same order.
       A scenario: {"design": "3+3" | "boin", "currentDose": 2, "n": [3, 6, 0], "dlt": [0, 1, 0],
-      "deescalation": false, "target": 0.3, "elimination": true, "stopWhenDeescalationImpossible": false}.
-  recommend --design 3+3|boin --current-dose D --n 3,6,0 --dlt 0,1,0 [--deescalation] [--target 0.3]
+      "deescalation": true, "target": 0.3, "elimination": true, "stopWhenDeescalationImpossible": false}.
+      3+3 is the standard design (deescalation true: an MTD is confirmed on 6); false is Storer's variant.
+  recommend --design 3+3|boin --current-dose D --n 3,6,0 --dlt 0,1,0 [--storer] [--target 0.3]
             [--no-elimination] [--stop-when-deescalation-impossible]
       One scenario, answered in words.
 
@@ -205,7 +206,9 @@ function recommend(args: string[]): number {
 			'current-dose': { type: 'string' },
 			n: { type: 'string' },
 			dlt: { type: 'string' },
-			deescalation: { type: 'boolean', default: false },
+			storer: { type: 'boolean', default: false },
+			// The standard 3+3 de-escalates; kept so older command lines still run.
+			deescalation: { type: 'boolean', default: true },
 			target: { type: 'string' },
 			'no-elimination': { type: 'boolean', default: false },
 			'stop-when-deescalation-impossible': { type: 'boolean', default: false }
@@ -231,7 +234,7 @@ function recommend(args: string[]): number {
 				currentDose: Number(values['current-dose']),
 				n: numberList(values.n, '--n'),
 				dlt: numberList(values.dlt, '--dlt'),
-				deescalation: values.deescalation,
+				deescalation: !values.storer,
 				...(values.target !== undefined ? { target: Number(values.target) } : {}),
 				elimination: !values['no-elimination'],
 				stopWhenDeescalationImpossible: values['stop-when-deescalation-impossible']

@@ -73,7 +73,7 @@ describe('dosewatch evaluate', () => {
 		const r = dosewatch('evaluate', '--preset', 'bat4706-bat1308', ...demoArgs);
 		expect(r.code).toBe(0);
 		const out = JSON.parse(r.out);
-		expect(out).toMatchObject({ preset: 'bat4706-bat1308', asOf: '2026-11-16', ruleSet: { id: 'bat4706-bat1308', version: 1 } });
+		expect(out).toMatchObject({ preset: 'bat4706-bat1308', asOf: '2026-11-16', ruleSet: { id: 'bat4706-bat1308', version: 2 } });
 		const expected = CASES_001.flatMap((c) =>
 			c.aes.map((a, i) => ({ usubjid: `BAT-001-${c.id}`, aeseq: i + 1, verdict: a.expect![0], rule: a.expect![1] }))
 		);
@@ -90,12 +90,14 @@ describe('dosewatch evaluate', () => {
 		expect(status('0504')).toMatchObject({ status: 'pending' });
 		expect(status('0506')).toMatchObject({ status: 'not_evaluable', firstDose: null });
 		expect(status('0901')).toMatchObject({ doseLevel: null });
-		expect(out.doseLevels).toEqual([
-			{ doseLevel: 'DL1', enrolled: 3, evaluable: 3, dlts: 0, pending: 0, decision: 'escalate' },
-			{ doseLevel: 'DL2', enrolled: 6, evaluable: 6, dlts: 1, pending: 0, decision: 'escalate' },
-			{ doseLevel: 'DL3', enrolled: 6, evaluable: 6, dlts: 1, pending: 0, decision: 'escalate' },
-			{ doseLevel: 'DL4', enrolled: 6, evaluable: 6, dlts: 1, pending: 0, decision: 'escalate' },
-			{ doseLevel: 'DL5', enrolled: 6, evaluable: 3, dlts: 3, pending: 2, decision: 'de_escalate' }
+		expect(out.doseLevels.map(({ reason: _r, ...rest }: { reason: string }) => rest)).toEqual([
+			// The design's answer at each level (the same function as the Escalation tab): DL5 is too toxic and DL4
+			// has 1 DLT in 6, so every level reads "stop, MTD DL4".
+			{ doseLevel: 'DL1', enrolled: 3, evaluable: 3, dlts: 0, pending: 0, decision: 'stop' },
+			{ doseLevel: 'DL2', enrolled: 6, evaluable: 6, dlts: 1, pending: 0, decision: 'stop' },
+			{ doseLevel: 'DL3', enrolled: 6, evaluable: 6, dlts: 1, pending: 0, decision: 'stop' },
+			{ doseLevel: 'DL4', enrolled: 6, evaluable: 6, dlts: 1, pending: 0, decision: 'stop' },
+			{ doseLevel: 'DL5', enrolled: 6, evaluable: 3, dlts: 3, pending: 2, decision: 'stop' }
 		]);
 	});
 
@@ -111,7 +113,10 @@ describe('dosewatch evaluate', () => {
 		const supp = Papa.parse<Record<string, string>>(readFileSync(`${PILOT}/suppae.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data;
 		const sponsor = new Map(supp.map((s) => [`${s.USUBJID}/${s.IDVARVAL}`, s.QVAL === 'Y']));
 		const disagree = out.events.filter((e: { usubjid: string; aeseq: number; teae: boolean }) => sponsor.get(`${e.usubjid}/${e.aeseq}`) !== e.teae);
-		expect(disagree).toEqual([]);
+		// One subject's last patch record (01-705-1303 EXSEQ 2, 31 Dec 2013) has no end date: DoseWatch ends that
+		// exposure on its start date (issue 11), so AEs from 5 Feb 2014 are more than 30 days after it. The sponsor
+		// carried the patch on. Every other record agrees.
+		expect(disagree.map((e: { usubjid: string; aeseq: number }) => `${e.usubjid}/${e.aeseq}`).sort()).toEqual(['01-705-1303/1', '01-705-1303/2', '01-705-1303/3', '01-705-1303/4']);
 		// AESTDY as derived by the sponsor, where the onset is complete
 		const ae = Papa.parse<Record<string, string>>(readFileSync(`${PILOT}/ae.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data;
 		const aestdy = new Map(ae.map((a) => [`${a.USUBJID}/${a.AESEQ}`, a.AESTDY === '' ? null : Number(a.AESTDY)]));
@@ -122,10 +127,11 @@ describe('dosewatch evaluate', () => {
 	it('writes CSV with one row per event and a readable text report', () => {
 		const csv = dosewatch('evaluate', '--preset', 'bat4706-bat1308', '--format', 'csv', ...demoArgs);
 		const lines = csv.out.trim().split('\r\n');
-		expect(lines[0]).toBe('"USUBJID","AESEQ","TERM","GRADE","STUDYDAY","TEAE","INWINDOW","RELATED","VERDICT","RULE","REASON","COMMITTEE","COMMITTEE_REASON"');
+		expect(lines[0]).toBe('"USUBJID","AESEQ","TERM","GRADE","STUDYDAY","TEAE","INWINDOW","RELATED","VERDICT","RULE","FATAL","REASON","COMMITTEE","COMMITTEE_REASON"');
 		expect(lines).toHaveLength(38);
 		const text = dosewatch('evaluate', '--preset', 'bat4706-bat1308', '--format', 'text', ...demoArgs);
-		expect(text.out).toMatch(/DL5 +6 +3 +3 +2 +de_escalate/);
+		expect(text.out).toMatch(/DL5 +6 +3 +3 +2 +stop/);
+		expect(text.out).toContain('MTD = dose 4 (DL4)');
 		expect(text.out).toContain('BAT-001-0504 (day 1 2026-11-02, window to 2026-11-22): pending.');
 	});
 
@@ -187,7 +193,14 @@ describe('dosewatch recommend and boundaries', () => {
 	it('answers one scenario in words', () => {
 		const r = dosewatch('recommend', '--design', '3+3', '--current-dose', '3', '--n', '3,3,3', '--dlt', '0,0,0');
 		expect(r.code).toBe(0);
-		expect(r.out).toBe('Stop. MTD: dose 3.\n0 DLTs in 3 at dose 3, the top dose: stop, MTD = dose 3 (rule 4; the top dose is not expanded).\n');
+		expect(r.out).toBe('Next cohort: dose 3.\n0 DLTs in 3 at dose 3, the top dose; dose 3 has 0 DLTs in 3 (6 needed to confirm an MTD): treat 3 more at dose 3 (rule 4).\n');
+		const storer = dosewatch('recommend', '--design', '3+3', '--storer', '--current-dose', '3', '--n', '3,3,3', '--dlt', '0,0,0');
+		expect(storer.out).toMatch(/^Stop\. MTD: dose 3\.\n.*Storer's variant/);
+	});
+
+	it('answers the Gentuximab demo state as the app does: MTD cohort 2, never a dose with 2 DLTs', () => {
+		const r = dosewatch('recommend', '--design', '3+3', '--current-dose', '4', '--n', '3,6,6,6,0', '--dlt', '0,0,2,3,0');
+		expect(r.out).toMatch(/^Stop\. MTD: dose 2\./);
 	});
 
 	it.each([

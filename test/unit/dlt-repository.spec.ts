@@ -66,14 +66,16 @@ describe('editing a study’s DLT rules', () => {
 		const study = (await db.studies.get('tst'))!;
 		expect(study.dltRuleSet).toBe('generic');
 		const edited = structuredClone(findRuleSet('generic')!);
-		edited.window.endDay = 28;
-		const key = await saveRuleSetVersion(db, study, edited, { who: 'Dr A', at, reason: 'Amendment 2: 28-day window' });
-		expect(key).toBe('study-tst@2');
-		expect((await db.studies.get('tst'))!.dltRuleSet).toBe('study-tst@2');
-		expect(await resolveRuleSet(db, 'study-tst@2')).toMatchObject({ id: 'study-tst', version: 2, window: { endDay: 28 } });
-		expect(await resolveRuleSet(db, 'generic')).toMatchObject({ version: 1, window: { endDay: 21 } });
+		edited.rules[0]!.grade.min = 4;
+		const key = await saveRuleSetVersion(db, study, edited, { who: 'Dr A', at, reason: 'Amendment 2: non-haematological DLTs from grade 4' });
+		// The generic preset is version 2; the study's first own version follows it.
+		expect(key).toBe('study-tst@3');
+		expect((await db.studies.get('tst'))!.dltRuleSet).toBe('study-tst@3');
+		expect((await resolveRuleSet(db, 'study-tst@3'))!.rules[0]!.grade.min).toBe(4);
+		expect(await resolveRuleSet(db, 'study-tst@3')).toMatchObject({ id: 'study-tst', version: 3 });
+		expect((await resolveRuleSet(db, 'generic'))!.rules[0]!.grade.min).toBe(3);
 		const again = await saveRuleSetVersion(db, (await db.studies.get('tst'))!, edited, { who: 'Dr A', at, reason: 'again' });
-		expect(again).toBe('study-tst@3');
+		expect(again).toBe('study-tst@4');
 	});
 
 	it.each([

@@ -5,18 +5,19 @@ import { DoseWatchDatabase, SCHEMA_VERSION } from '../../src/lib/db/database';
 import { loadReviewData } from '../../src/lib/db/meeting-queries';
 import { createMeeting, deleteMeetingDraft, MeetingConflictError, signMeeting, updateMeeting, type MeetingDraft } from '../../src/lib/db/meeting-repository';
 import { saveAe } from '../../src/lib/db/record-repository';
-import { computeMeetingView, computeSinceLastReview, evaluateAsOf, meetingData, previousSignedMeeting, verdictMap } from '../../src/lib/domain/meeting';
+import { computeMeetingView, computeSinceLastReview, evaluateAsOf, meetingData, previousSignedMeeting, undecidedCandidates, verdictMap } from '../../src/lib/domain/meeting';
 import { parseBackup } from '../../src/lib/io/backup';
 import { seededDatabase } from './helpers';
 
 const WHO = 'Dr Chair';
 
-/** A draft whose decision follows the design, so it can be signed. */
-async function readyDraft(db: DoseWatchDatabase, cutoff = '2025-02-28'): Promise<{ id: number; draft: MeetingDraft }> {
+/** A draft whose decision follows the design and whose open DLT candidates are deferred, so it can be signed. */
+async function readyDraft(db: DoseWatchDatabase, cutoff = '2025-02-28', deferOpen = true): Promise<{ id: number; draft: MeetingDraft }> {
 	const data = (await loadReviewData(db, 'tst'))!;
 	const view = computeMeetingView(data.live!, cutoff, null, null);
 	const { reason: _reason, ...decision } = view.recommended;
-	const draft: MeetingDraft = { studyId: 'tst', date: '2025-03-02', cutoff, attendees: ['Dr Chair', 'Dr Stat'], doseLevels: ['DL1'], decision, decisionReason: '', minutes: 'Minutes.' };
+	const deferrals = deferOpen ? undecidedCandidates(view.evaluation).map((c) => ({ key: c.key, reason: 'Awaiting the neutrophil series' })) : [];
+	const draft: MeetingDraft = { studyId: 'tst', date: '2025-03-02', cutoff, attendees: ['Dr Chair', 'Dr Stat'], doseLevels: ['DL1'], decision, decisionReason: '', minutes: 'Minutes.', deferrals };
 	const id = await createMeeting(db, draft, WHO, '2025-03-02T09:00:00Z');
 	return { id, draft };
 }
@@ -24,6 +25,20 @@ async function readyDraft(db: DoseWatchDatabase, cutoff = '2025-02-28'): Promise
 async function fatigue(db: DoseWatchDatabase) {
 	return (await db.aes.get(['tst', 'TST01-001', 1]))!;
 }
+
+describe('sign-off waits for every DLT candidate', () => {
+	it('is refused while a candidate is undecided, and allowed once each is deferred with a reason or decided', async () => {
+		const db = await seededDatabase(`m-${Math.random()}`);
+		const { id, draft } = await readyDraft(db, '2025-02-28', false);
+		await expect(signMeeting(db, id, 1, WHO, '2025-03-02T10:00:00Z')).rejects.toThrow(/1 DLT candidate awaits the committee: TST01-001 AE 2 \(Neutrophil count decreased, DLT\)\. Decide each, or defer it/);
+		// A deferral without a reason does not count.
+		await updateMeeting(db, id, { ...draft, deferrals: [{ key: 'TST01-001|2', reason: '  ' }] }, 1, WHO, '2025-03-02T10:01:00Z');
+		await expect(signMeeting(db, id, 2, WHO, '2025-03-02T10:02:00Z')).rejects.toThrow(/awaits the committee/);
+		await updateMeeting(db, id, { ...draft, deferrals: [{ key: 'TST01-001|2', reason: 'Awaiting the neutrophil series' }] }, 2, WHO, '2025-03-02T10:03:00Z');
+		await signMeeting(db, id, 3, WHO, '2025-03-02T10:04:00Z');
+		expect((await db.meetings.get(id))!.signedBy).toBe(WHO);
+	});
+});
 
 describe('signing a meeting freezes it', () => {
 	it('later edits to the data never change what the signed meeting shows, and show as new for the next one', async () => {

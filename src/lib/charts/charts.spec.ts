@@ -20,7 +20,7 @@ describe('DltBarChart', () => {
 		expect(bars[0]!.querySelectorAll('rect')).toHaveLength(1);
 		expect(bars[1]!.querySelectorAll('rect')).toHaveLength(4);
 		expect(bars[1]).toHaveAttribute('href', '/dlt#DL2');
-		expect(bars[1]).toHaveAccessibleName('DL2: 6 subjects. DLT: 2. Evaluable, no DLT: 1. Pending: 2. Not evaluable: 1. 3+3 standing: de-escalate');
+		expect(bars[1]).toHaveAccessibleName('DL2: 6 subjects. DLT: 2. Evaluable, no DLT: 1. Pending: 2. Not evaluable: 1. Design standing: de-escalate');
 		expect(within(container.querySelector('svg') as unknown as HTMLElement).getByText('de-escalate')).toBeInTheDocument();
 	});
 

@@ -3,7 +3,7 @@
  * overwrite each other); signing reads the study's data, computes what the meeting shows as of its cut-off and
  * stores it as a frozen snapshot, in one transaction with its audit entry. A signed meeting is never changed.
  */
-import { computeMeetingView, buildSnapshot, previousSignedMeeting, problemsBeforeSigning } from '../domain/meeting';
+import { computeMeetingView, buildSnapshot, previousSignedMeeting, problemsBeforeSigning, undecidedCandidates } from '../domain/meeting';
 import type { Meeting } from '../domain/types';
 import type { DoseWatchDatabase } from './database';
 import { resolveRuleSet } from './dlt-repository';
@@ -90,7 +90,7 @@ export async function signMeeting(db: DoseWatchDatabase, id: number, baseRev: nu
 			]);
 			const data = { study, subjects, doses, aes, adjudications, ruleSet };
 			const view = computeMeetingView(data, before.cutoff, previousSignedMeeting(meetings, before), at);
-			const problems = problemsBeforeSigning(before, view.recommended, who);
+			const problems = problemsBeforeSigning(before, view.recommended, who, undecidedCandidates(view.evaluation));
 			if (problems.length) throw new Error(`The meeting cannot be signed yet: ${problems.join(' ')}`);
 			const after: Meeting = { ...before, signedBy: who, signedAt: at, snapshot: buildSnapshot(data, view, at), rev: before.rev + 1 };
 			await db.meetings.put(after);

@@ -22,7 +22,9 @@ const rows = buildAeRows(
 		ae('S-1', 2, { term: 'Fatigue', grade: 1, start: '2025-03-01', attribution: { A: 'unlikely', B: null } }),
 		ae('S-2', 1, { term: 'Neutrophil count decreased', soc: 'Investigations', grade: 4, start: '2025-03', attribution: { A: 'probable' } }),
 		ae('S-3', 1, { term: 'Headache', grade: null, start: '2025-03-20', attribution: {} }) // never dosed
-	]
+	],
+	30,
+	{ startDay: 1, endDay: 21 }
 );
 
 describe('buildAeRows', () => {

@@ -31,3 +31,23 @@ export function windowSource(w: DltWindow): string {
 	if (w.confirmed) return `confirmed by ${w.confirmed.by} on ${w.confirmed.at.slice(0, 10)}: ${w.confirmed.reason}`;
 	return "DoseWatch's assumption: the protocol states no DLT window; not yet confirmed";
 }
+
+/**
+ * The window a person confirms (or sets) for a study whose protocol states none: checked, with who, when and
+ * why kept beside it. Returns the problem in words instead when the days make no window.
+ */
+export function confirmWindow(current: DltWindow, endDay: number, who: string, at: string, reason: string): { ok: true; window: DltWindow } | { ok: false; error: string } {
+	if (!who.trim()) return { ok: false, error: 'Set your reviewer name first: the confirmation records who confirmed.' };
+	if (!Number.isInteger(endDay) || endDay < current.startDay || endDay > 365)
+		return { ok: false, error: `The last day of the window must be a whole study day from ${current.startDay} to 365.` };
+	if (!reason.trim()) return { ok: false, error: 'Say why (the protocol section, an amendment, a committee decision).' };
+	return {
+		ok: true,
+		window: {
+			...current,
+			endDay,
+			reading: `Cycle ${current.cycle}, study days ${current.startDay}–${endDay} (day 1 = first dose), confirmed by ${who.trim()}: ${reason.trim()}`,
+			confirmed: { by: who.trim(), at, reason: reason.trim() }
+		}
+	};
+}

@@ -124,8 +124,26 @@ export function buildSnapshot(data: MeetingData, view: MeetingView, takenAt: str
 	};
 }
 
-/** What stops a meeting being signed, in words; empty when it can be. */
-export function problemsBeforeSigning(m: Meeting, recommended: EscalationDecision, signer: string): string[] {
+/** A DLT candidate still awaiting the committee: engine verdict DLT or pending, or a fatal event, undecided. */
+export interface OpenCandidate {
+	key: string;
+	label: string;
+}
+
+/** The committee's open work at a cut-off: every DLT candidate and fatal event without a decision. */
+export function undecidedCandidates(ev: StudyEvaluation): OpenCandidate[] {
+	return ev.subjects.flatMap((s) =>
+		s.events
+			.filter((e) => (e.verdict !== 'not_dlt' || e.fatal) && !e.committee)
+			.map((e) => ({ key: aeKey(e.ae), label: `${e.ae.usubjid} AE ${e.ae.aeseq} (${e.ae.term}, ${e.verdict === 'dlt' ? 'DLT' : e.verdict}${e.fatal ? ', fatal' : ''})` }))
+	);
+}
+
+/**
+ * What stops a meeting being signed, in words; empty when it can be. A DLT candidate left undecided blocks the
+ * signature unless the meeting defers it, with a reason, to a later meeting.
+ */
+export function problemsBeforeSigning(m: Meeting, recommended: EscalationDecision, signer: string, open: readonly OpenCandidate[] = []): string[] {
 	const out: string[] = [];
 	if (m.signedAt) out.push('This meeting is already signed.');
 	if (!signer.trim()) out.push('Set your reviewer name: the sign-off records who signed.');
@@ -134,6 +152,12 @@ export function problemsBeforeSigning(m: Meeting, recommended: EscalationDecisio
 	if (!m.decision) out.push('Record the escalation decision.');
 	else if (!sameDecision(m.decision, recommended) && !m.decisionReason.trim())
 		out.push('The decision differs from the design’s recommendation: give the reason.');
+	const deferred = new Set((m.deferrals ?? []).filter((d) => d.reason.trim()).map((d) => d.key));
+	const waiting = open.filter((c) => !deferred.has(c.key));
+	if (waiting.length)
+		out.push(
+			`${waiting.length} DLT candidate${waiting.length === 1 ? ' awaits' : 's await'} the committee: ${waiting.map((c) => c.label).join('; ')}. Decide each, or defer it to a later meeting with a reason.`
+		);
 	return out;
 }
 

@@ -3,7 +3,7 @@
  * functions. A bad scenario names its index and field.
  */
 import * as v from 'valibot';
-import { EscalationInputError, recommendBoin, recommendThreePlusThree, type Recommendation } from '../domain/escalation/recommend';
+import { EscalationInputError, recommendFor, type Recommendation } from '../domain/escalation/recommend';
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
@@ -12,7 +12,8 @@ export const ScenarioSchema = v.object({
 	currentDose: v.pipe(v.number(), v.integer(), v.minValue(1)),
 	n: v.pipe(v.array(Count), v.minLength(1)),
 	dlt: v.pipe(v.array(Count), v.minLength(1)),
-	deescalation: v.optional(v.boolean(), false),
+	// The standard 3+3 (an MTD confirmed on 6); false is Storer's variant.
+	deescalation: v.optional(v.boolean(), true),
 	target: v.optional(v.pipe(v.number(), v.gtValue(0), v.ltValue(1)), 0.3),
 	elimination: v.optional(v.boolean(), true),
 	stopWhenDeescalationImpossible: v.optional(v.boolean(), false)
@@ -42,10 +43,13 @@ export function parseScenario(raw: unknown, label: string): Scenario {
 export function answerScenario(s: Scenario, label: string): ScenarioResult {
 	try {
 		const state = { currentDose: s.currentDose, n: s.n, dlt: s.dlt };
-		const r: Recommendation =
+		// The same entry point as the app's Escalation tab.
+		const r: Recommendation = recommendFor(
 			s.design === '3+3'
-				? recommendThreePlusThree(state, { deescalation: s.deescalation })
-				: recommendBoin(state, { target: s.target, elimination: s.elimination, stopWhenDeescalationImpossible: s.stopWhenDeescalationImpossible });
+				? { kind: '3+3', deescalation: s.deescalation }
+				: { kind: 'boin', target: s.target, elimination: s.elimination, stopWhenDeescalationImpossible: s.stopWhenDeescalationImpossible },
+			state
+		);
 		return { nextDose: r.nextDose, continue: r.continue, mtd: r.mtd, reason: r.reason };
 	} catch (e) {
 		if (e instanceof EscalationInputError) throw new ScenarioError(`${label}: ${e.message}`);

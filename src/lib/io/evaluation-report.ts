@@ -32,6 +32,8 @@ export function evaluationJson(ev: StudyEvaluation, preset: string) {
 				verdict: e.verdict,
 				rule: e.rule,
 				reason: e.reason,
+				fatal: e.fatal,
+				notClassified: e.unclassified,
 				...(e.committee ? { committee: e.committee } : {})
 			}))
 		),
@@ -41,7 +43,8 @@ export function evaluationJson(ev: StudyEvaluation, preset: string) {
 			evaluable: d.evaluable,
 			dlts: d.dlts,
 			pending: d.pending,
-			decision: d.decision
+			decision: d.decision,
+			reason: d.reason
 		}))
 	};
 }
@@ -59,6 +62,7 @@ export function evaluationCsv(ev: StudyEvaluation): string {
 		{ header: 'RELATED', value: (r) => (r.related === null ? '' : r.related ? 'Y' : 'N') },
 		{ header: 'VERDICT', value: (r) => r.verdict },
 		{ header: 'RULE', value: (r) => r.rule },
+		{ header: 'FATAL', value: (r) => (r.fatal ? 'Y' : 'N') },
 		{ header: 'REASON', value: (r) => r.reason },
 		{ header: 'COMMITTEE', value: (r) => ('committee' in r && r.committee ? r.committee.decision : '') },
 		{ header: 'COMMITTEE_REASON', value: (r) => ('committee' in r && r.committee ? r.committee.reason : '') }
@@ -69,7 +73,7 @@ const STATUS_WORD = { dlt: 'DLT', no_dlt: 'no DLT', pending: 'pending', not_eval
 
 export function evaluationText(ev: StudyEvaluation, title: string): string {
 	const lines = [`DLT evaluation: ${title}`, `Rule set ${ev.ruleSet.id} v${ev.ruleSet.version}, data as of ${formatDtc(ev.asOf)}`, ''];
-	lines.push('Dose level   Enrolled  Evaluable  DLTs  Pending  3+3');
+	lines.push('Dose level   Enrolled  Evaluable  DLTs  Pending  Standing');
 	for (const d of ev.doseLevels) {
 		lines.push(
 			`${d.doseLevel.padEnd(12)} ${String(d.enrolled).padStart(8)}  ${String(d.evaluable).padStart(9)}  ${String(d.dlts).padStart(4)}  ${String(d.pending).padStart(7)}  ${d.decision}`
@@ -80,8 +84,10 @@ export function evaluationText(ev: StudyEvaluation, title: string): string {
 		for (const s of ev.subjects.filter((x) => x.subject.doseLevel === d.doseLevel)) {
 			const window = s.firstDose ? ` (day 1 ${s.firstDose}, window to ${s.windowEnd})` : '';
 			lines.push(`  ${s.subject.usubjid}${window}: ${STATUS_WORD[s.status]}. ${s.reason}`);
-			for (const e of s.events.filter((x) => x.verdict !== 'not_dlt' || x.committee)) {
-				lines.push(`    AE ${e.ae.aeseq} ${e.verdict.toUpperCase()}${e.committee ? ` (committee: ${e.committee.decision})` : ''}: ${e.reason}`);
+			// Fatal events are always listed, whatever their verdict.
+			for (const e of s.events.filter((x) => x.verdict !== 'not_dlt' || x.committee || x.fatal)) {
+				const flags = [e.fatal ? 'FATAL' : '', e.unclassified ? 'NOT CLASSIFIED' : ''].filter(Boolean).join(', ');
+				lines.push(`    AE ${e.ae.aeseq} ${e.verdict.toUpperCase()}${flags ? ` [${flags}]` : ''}${e.committee ? ` (committee: ${e.committee.decision})` : ''}: ${e.reason}`);
 			}
 		}
 	}

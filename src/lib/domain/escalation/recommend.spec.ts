@@ -34,7 +34,7 @@ describe('3+3, standard (MTD confirmed on 6; de-escalation after Korn et al. 199
 		['the top dose at 1 of 6: MTD = top', s(3, [3, 3, 6], [0, 0, 1]), { nextDose: 3, continue: false, mtd: 3, reason: /MTD = dose 3/ }],
 		['the next dose has 2 DLTs and this one 3 treated: expand this one', s(2, [3, 3, 3], [0, 0, 2]), { nextDose: 2, continue: true, mtd: null, reason: /dose 3 has 2 DLTs in 3 \(too toxic\).*treat 3 more at dose 2/ }],
 		['the next dose has 2 DLTs and this one 6 treated: MTD = this one', s(2, [3, 6, 3], [0, 1, 2]), { nextDose: 2, continue: false, mtd: 2, reason: /MTD = dose 2/ }],
-		['the next dose already has 6 with 1 DLT: decide from there', s(2, [3, 6, 6], [0, 1, 1]), { nextDose: 3, continue: false, mtd: 3, reason: /dose 3 already has 1 DLT in 6: .*MTD = dose 3/ }]
+		['the next dose already has 6 with 1 DLT: decide from there', s(2, [3, 6, 6], [0, 1, 1]), { nextDose: 3, continue: false, mtd: 3, reason: /dose 3 already has 6 or more treated with at most 1 DLT, so from dose 3: .*MTD = dose 3/ }]
 	];
 	it.each(rows)('%s', (_n, state, e) => {
 		const r = recommendThreePlusThree(state, { deescalation: true });

@@ -113,8 +113,12 @@ export function recommendThreePlusThree(s: EscalationState, o: ThreePlusThreeOpt
 	if (ceiling === d + 1) return confirm(d, `${seen}; dose ${d + 1} has ${s.dlt[d]} DLTs in ${s.n[d]} (too toxic)`, 'rule 4');
 	// Dose d + 1 already has 6 evaluated with at most 1 DLT (the cohorts came back down): decide from there.
 	if (s.n[d]! >= 6) {
-		const above = recommendThreePlusThree({ ...s, currentDose: d + 1 }, o);
-		return { ...above, reason: `${seen}; dose ${d + 1} already has ${s.dlt[d]} DLT${s.dlt[d] === 1 ? '' : 's'} in ${s.n[d]}: ${above.reason}` };
+		// Skip every dose above that is already cleared on 6, and decide from the highest of them.
+		let j = d + 1;
+		while (j < top && s.n[j]! >= 6 && (ceiling === null || j + 1 < ceiling)) j++;
+		const above = recommendThreePlusThree({ ...s, currentDose: j }, o);
+		const which = j === d + 1 ? `dose ${j} already has` : `doses ${d + 1}–${j} already have`;
+		return { ...above, reason: `${seen}; ${which} 6 or more treated with at most 1 DLT, so from dose ${j}: ${above.reason}` };
 	}
 	return go(d + 1, `${seen}: escalate to dose ${d + 1} (rule 4).`);
 }
