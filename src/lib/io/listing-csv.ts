@@ -10,7 +10,12 @@ function sinceLastReview(changes: ReadonlyMap<string, AeChange>, r: AeRow): stri
 }
 
 /** With `changes` (what is new since the last signed review), a SINCE_LAST_REVIEW column says what changed. */
-export function aeListingCsv(rows: readonly AeRow[], drugs: readonly Drug[], changes: ReadonlyMap<string, AeChange> | null = null): string {
+export function aeListingCsv(
+	rows: readonly AeRow[],
+	drugs: readonly Drug[],
+	changes: ReadonlyMap<string, AeChange> | null = null,
+	verdicts: ReadonlyMap<string, 'dlt' | 'not_dlt' | 'pending'> | null = null
+): string {
 	return toCsv(rows, [
 		{ header: 'USUBJID', value: (r) => r.ae.usubjid },
 		{ header: 'AESEQ', value: (r) => r.ae.aeseq },
@@ -24,6 +29,7 @@ export function aeListingCsv(rows: readonly AeRow[], drugs: readonly Drug[], cha
 		{ header: 'STUDY_DAY', value: (r) => r.studyDay },
 		{ header: 'AEENDTC', value: (r) => r.ae.end },
 		{ header: 'TEAE', value: (r) => (r.teae ? 'Y' : 'N') },
+		...(verdicts ? [{ header: 'DLT_VERDICT', value: (r: AeRow) => verdicts.get(`${r.ae.usubjid}|${r.ae.aeseq}`) ?? '' }] : []),
 		{ header: 'AESER', value: (r) => (r.ae.serious === null ? '' : r.ae.serious ? 'Y' : 'N') },
 		...drugs.map((d) => ({ header: `REL_${d.code}`, value: (r: AeRow) => r.ae.attribution[d.code] ?? '' })),
 		{ header: 'AECONTRT', value: (r) => (r.ae.treated === null ? '' : r.ae.treated ? 'Y' : 'N') },

@@ -2,9 +2,15 @@
 import { AE_SORT_KEYS, NO_FILTER, type AeFilter, type AeSortKey } from '$lib/domain/ae-listing';
 import { RELATEDNESS } from '$lib/domain/types';
 
+/** The AE listing's DLT-verdict filter: '' any; 'candidate' a DLT or pending; else that effective verdict. */
+export type VerdictFilter = '' | 'candidate' | 'dlt' | 'pending' | 'not_dlt';
+const VERDICT_FILTERS: readonly VerdictFilter[] = ['', 'candidate', 'dlt', 'pending', 'not_dlt'];
+
 export interface AeView extends AeFilter {
 	/** Only AEs new or changed since the last signed review meeting. */
 	changedOnly: boolean;
+	/** By DLT verdict (the committee's decision where given, else the engine's), as of the listing's as-of. */
+	verdict: VerdictFilter;
 	sort: AeSortKey;
 	desc: boolean;
 }
@@ -21,6 +27,7 @@ export function readAeView(params: URLSearchParams): AeView {
 		text: params.get('q') ?? '',
 		windowOnly: params.get('window') === '1',
 		changedOnly: params.get('new') === '1',
+		verdict: (VERDICT_FILTERS as readonly string[]).includes(params.get('verdict') ?? '') ? (params.get('verdict') as VerdictFilter) : '',
 		sort: (AE_SORT_KEYS as readonly string[]).includes(sort) ? (sort as AeSortKey) : 'subject',
 		desc: params.get('desc') === '1'
 	};
@@ -35,6 +42,7 @@ export function writeAeView(v: AeView): string {
 	if (v.text.trim()) p.set('q', v.text.trim());
 	if (v.windowOnly) p.set('window', '1');
 	if (v.changedOnly) p.set('new', '1');
+	if (v.verdict) p.set('verdict', v.verdict);
 	if (v.sort !== 'subject') p.set('sort', v.sort);
 	if (v.desc) p.set('desc', '1');
 	const s = p.toString();
@@ -42,7 +50,7 @@ export function writeAeView(v: AeView): string {
 }
 
 /** The URL parameters the AE view owns; other parameters of a page (asOf, x) are left alone. */
-export const AE_VIEW_PARAMS = ['level', 'grade', 'serious', 'rel', 'q', 'window', 'new', 'sort', 'desc'] as const;
+export const AE_VIEW_PARAMS = ['level', 'grade', 'serious', 'rel', 'q', 'window', 'new', 'verdict', 'sort', 'desc'] as const;
 
 /** The page's URL search with the AE view replaced and every other parameter kept. */
 export function mergeAeView(current: URLSearchParams, v: AeView): string {
@@ -53,4 +61,11 @@ export function mergeAeView(current: URLSearchParams, v: AeView): string {
 	return s ? `?${s}` : '';
 }
 
-export const DEFAULT_VIEW: AeView = { ...NO_FILTER, changedOnly: false, sort: 'subject', desc: false };
+export const DEFAULT_VIEW: AeView = { ...NO_FILTER, changedOnly: false, verdict: '', sort: 'subject', desc: false };
+
+/** Whether an AE's effective verdict passes the verdict filter. */
+export function matchesVerdict(filter: VerdictFilter, verdict: 'dlt' | 'not_dlt' | 'pending' | undefined): boolean {
+	if (!filter) return true;
+	if (filter === 'candidate') return verdict === 'dlt' || verdict === 'pending';
+	return verdict === filter;
+}
