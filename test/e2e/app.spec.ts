@@ -148,7 +148,9 @@ test('the committee overrules a DLT with a reason; counts and audit trail follow
 	await page.goto('/study/demo-bat4706-bat1308/dlt');
 	const summary = page.getByRole('table', { name: 'DLTs per dose level' });
 	const dl5 = summary.getByRole('row', { name: /^DL5/ });
-	await expect(dl5).toContainText('De-escalate');
+	// The design's answer at DL5, as the Escalation tab gives it: too toxic, MTD DL4 (1 DLT in 6).
+	await expect(dl5).toContainText('Stop');
+	await expect(dl5).toContainText('MTD = dose 4 (DL4)');
 	await expect(dl5.getByRole('cell').nth(2)).toHaveText('3');
 	await shot(page, 'dlt-page');
 
@@ -194,14 +196,16 @@ test('editing a study’s DLT rules saves a new version and the verdicts follow 
 	await page.getByText('DLT rules:').click();
 	await page.getByRole('button', { name: 'Edit the rules for this study…' }).click();
 	const json = page.getByLabel('Rule set (JSON)');
-	await json.fill((await json.inputValue()).replace('"endDay": 21', '"endDay": 28'));
+	// Amendment: nausea, vomiting and diarrhoea relieved within 4 days (not 3) are excepted.
+	await json.fill((await json.inputValue()).replace('"withinHours": 72', '"withinHours": 96').replace('"limitText": "3 days"', '"limitText": "4 days"'));
 	await page.getByRole('button', { name: 'Save as a new version' }).click();
 	await expect(page.getByRole('alert')).toHaveText('Say why the rules change (an amendment, a committee ruling)');
-	await page.getByLabel('Reason for the change').fill('Amendment 3: 28-day DLT window');
+	await page.getByLabel('Reason for the change').fill('Amendment 3: relief within 4 days');
 	await page.getByRole('button', { name: 'Save as a new version' }).click();
-	await expect(page.getByText('(study-demo-bat4706-bat1308 version 2)')).toBeVisible();
-	await expect(dl2.getByRole('cell').nth(2)).toHaveText('2');
-	await expect(page.getByRole('region', { name: /Awaiting the committee/ }).getByText(/Grade 3 alanine aminotransferase increased starting on day 22 \(18 May 2026\): DLT under rule 1/)).toBeVisible();
+	// The preset is version 2; the study's own first version is 3.
+	await expect(page.getByText('(study-demo-bat4706-bat1308 version 3)')).toBeVisible();
+	await expect(dl2.getByRole('cell').nth(2)).toHaveText('0');
+	await expect(page.getByText(/Grade 3 diarrhea starting on day 5 .*relieved in 4 days with treatment, within 4 days: excepted by rule 1a/).first()).toBeVisible();
 
 	// The panel stays open after a save.
 	await page.getByRole('button', { name: 'Edit the rules for this study…' }).click();
@@ -293,7 +297,7 @@ test('a subject who left during the DLT window without a DLT is not evaluable, a
 	await page.goto('/study/demo-bat4706-bat1308/dlt');
 	const dl4 = page.getByRole('table', { name: 'DLTs per dose level' }).getByRole('row', { name: /^DL4/ });
 	await expect(dl4.getByRole('cell').nth(1)).toHaveText('6'); // evaluable
-	await expect(dl4).toContainText('Escalate');
+	await expect(dl4).toContainText('Stop'); // DL5 is too toxic and DL4 has 1 DLT in 6: the MTD
 
 	// BAT-001-0402 had day 1 on 5 Aug 2026; the site reports she withdrew on day 10.
 	await page.goto('/study/demo-bat4706-bat1308/subjects/BAT-001-0402');
@@ -307,7 +311,8 @@ test('a subject who left during the DLT window without a DLT is not evaluable, a
 	await page.goto('/study/demo-bat4706-bat1308/dlt');
 	await expect(dl4.getByRole('cell').nth(1)).toHaveText('5');
 	await expect(dl4.getByRole('cell').nth(4)).toHaveText('1'); // not evaluable
-	await expect(dl4).toContainText('complete the cohort of 6');
+	await expect(dl4).toContainText('Expand to 6');
+	await expect(dl4).toContainText('1 of 5 evaluable with a DLT; the design: next cohort at dose 4 (DL4).');
 	await expect(
 		page.getByText('Left the study on 14 Aug 2026 (day 10, withdrawal by subject), before the DLT window ended on 25 Aug 2026, without a DLT: did not complete the window, not evaluable.')
 	).toBeVisible();

@@ -10,7 +10,7 @@ test('demo: the overview and DLT charts draw, explain themselves and respond to 
 	const bars = page.getByRole('figure', { name: 'DLTs per dose level' });
 	await expect(bars.locator('a.bar')).toHaveCount(5);
 	await bars.getByRole('link', { name: /^DL5: 6 subjects/ }).focus();
-	await expect(page.getByRole('tooltip')).toContainText('3+3 standing: de-escalate');
+	await expect(page.getByRole('tooltip')).toContainText('Design standing: stop');
 	await chartShot(page, 'dlt-bars-demo', 'DLTs per dose level');
 
 	const heat = page.getByRole('figure', { name: 'AE incidence by dose level' });

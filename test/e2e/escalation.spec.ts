@@ -28,7 +28,7 @@ test('the escalation page gives each demo study the design’s recommendation, w
 	await page.goto('/study/demo-bat4706-bat1308/escalation');
 	const box = page.getByRole('region', { name: 'Recommendation for the next cohort' });
 	await expect(box).toContainText('Stop. MTD: DL4: BAT4706 3 + BAT1308 3 mg/kg');
-	await expect(box).toContainText('3 DLTs in 3 at dose 5 (DL5): too toxic; stop, MTD = dose 4 (DL4) (rule 1, no de-escalation).');
+	await expect(box).toContainText('3 DLTs in 3 at dose 5 (DL5): too toxic; de-escalate below dose 5 (DL5); dose 4 (DL4) has 1 DLT in 6: stop, MTD = dose 4 (DL4) (rule 1).');
 	const whatIf = page.getByRole('table', { name: 'What if the pending subjects finish their DLT window' });
 	await expect(whatIf.getByRole('row', { name: /Every pending subject ends without a DLT/ })).toContainText('3 DLTs in 5 at dose 5 (DL5)');
 	await expect(whatIf.getByRole('row', { name: /One more subject at DL5 has a DLT/ })).toContainText('4 DLTs in 5 at dose 5 (DL5)');

@@ -43,7 +43,7 @@ test('a committee holds a meeting, signs it, and a later change leaves it untouc
 	await page.getByRole('button', { name: 'Overrule: not a DLT' }).click();
 	await expect(page.getByRole('table', { name: /Adjudications recorded for this meeting \(1\)/ })).toContainText('Fever was a line infection');
 
-	// Storer's 3+3 stops with DL4 as the MTD; the committee prefers to expand DL4 first, which needs a reason.
+	// The standard 3+3 stops with DL4 (1 DLT in 6) as the MTD; the committee prefers to expand DL4 first, which needs a reason.
 	await expect(page.locator('dl.decision dd').first()).toContainText('Stop the escalation: MTD DL4');
 	await form.getByLabel('Escalation decision').selectOption('next:DL4');
 	await expect(form.getByText('Required before signing.')).toBeVisible();
@@ -66,6 +66,20 @@ test('a committee holds a meeting, signs it, and a later change leaves it untouc
 	await expect(dl5.getByRole('cell').nth(3)).toHaveText('2');
 	const dl5Before = await dl5.textContent();
 
+	// Sign-off waits for every DLT candidate: the 9 still undecided are deferred, each with a reason.
+	const signOff = page.getByRole('region', { name: 'Sign-off' });
+	await expect(signOff).toContainText('9 DLT candidates await the committee');
+	await expect(page.getByRole('button', { name: 'Sign and freeze the meeting' })).toBeDisabled();
+	const undecided = page.getByRole('region', { name: /Undecided at this meeting/ });
+	await undecided.getByRole('button', { name: 'Defer to a later meeting' }).first().click();
+	await expect(undecided.getByRole('alert').first()).toContainText('Give the reason for deferring');
+	await shot(page, 'meeting-defer');
+	for (let left = 9; left > 0; left--) {
+		await undecided.getByRole('textbox').first().fill('Next meeting: awaiting the site’s source documents');
+		await undecided.getByRole('button', { name: 'Defer to a later meeting' }).first().click();
+		await expect(undecided.getByRole('textbox')).toHaveCount(left - 1);
+	}
+	await expect(undecided).toContainText('Deferred: Next meeting: awaiting the site’s source documents');
 	await page.getByRole('checkbox', { name: /I, Dr Grace Monitor, sign this record/ }).check();
 	await page.getByRole('button', { name: 'Sign and freeze the meeting' }).click();
 	await expect(page.getByText(/Signed by Dr Grace Monitor on/)).toBeVisible();

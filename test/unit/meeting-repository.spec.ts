@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exportBackup, restoreBackup } from '../../src/lib/db/backup-repository';
 import { DoseWatchDatabase, SCHEMA_VERSION } from '../../src/lib/db/database';
 import { loadReviewData } from '../../src/lib/db/meeting-queries';
-import { createMeeting, deleteMeetingDraft, MeetingConflictError, signMeeting, updateMeeting, type MeetingDraft } from '../../src/lib/db/meeting-repository';
+import { createMeeting, deferCandidate, deleteMeetingDraft, MeetingConflictError, signMeeting, updateMeeting, type MeetingDraft } from '../../src/lib/db/meeting-repository';
 import { saveAe } from '../../src/lib/db/record-repository';
 import { computeMeetingView, computeSinceLastReview, evaluateAsOf, meetingData, previousSignedMeeting, undecidedCandidates, verdictMap } from '../../src/lib/domain/meeting';
 import { parseBackup } from '../../src/lib/io/backup';
@@ -16,9 +16,9 @@ async function readyDraft(db: DoseWatchDatabase, cutoff = '2025-02-28', deferOpe
 	const data = (await loadReviewData(db, 'tst'))!;
 	const view = computeMeetingView(data.live!, cutoff, null, null);
 	const { reason: _reason, ...decision } = view.recommended;
-	const deferrals = deferOpen ? undecidedCandidates(view.evaluation).map((c) => ({ key: c.key, reason: 'Awaiting the neutrophil series' })) : [];
-	const draft: MeetingDraft = { studyId: 'tst', date: '2025-03-02', cutoff, attendees: ['Dr Chair', 'Dr Stat'], doseLevels: ['DL1'], decision, decisionReason: '', minutes: 'Minutes.', deferrals };
+	const draft: MeetingDraft = { studyId: 'tst', date: '2025-03-02', cutoff, attendees: ['Dr Chair', 'Dr Stat'], doseLevels: ['DL1'], decision, decisionReason: '', minutes: 'Minutes.' };
 	const id = await createMeeting(db, draft, WHO, '2025-03-02T09:00:00Z');
+	if (deferOpen) for (const c of undecidedCandidates(view.evaluation)) await deferCandidate(db, id, c.key, 'Awaiting the neutrophil series', WHO, '2025-03-02T09:01:00Z');
 	return { id, draft };
 }
 
@@ -31,12 +31,17 @@ describe('sign-off waits for every DLT candidate', () => {
 		const db = await seededDatabase(`m-${Math.random()}`);
 		const { id, draft } = await readyDraft(db, '2025-02-28', false);
 		await expect(signMeeting(db, id, 1, WHO, '2025-03-02T10:00:00Z')).rejects.toThrow(/1 DLT candidate awaits the committee: TST01-001 AE 2 \(Neutrophil count decreased, DLT\)\. Decide each, or defer it/);
-		// A deferral without a reason does not count.
-		await updateMeeting(db, id, { ...draft, deferrals: [{ key: 'TST01-001|2', reason: '  ' }] }, 1, WHO, '2025-03-02T10:01:00Z');
-		await expect(signMeeting(db, id, 2, WHO, '2025-03-02T10:02:00Z')).rejects.toThrow(/awaits the committee/);
-		await updateMeeting(db, id, { ...draft, deferrals: [{ key: 'TST01-001|2', reason: 'Awaiting the neutrophil series' }] }, 2, WHO, '2025-03-02T10:03:00Z');
-		await signMeeting(db, id, 3, WHO, '2025-03-02T10:04:00Z');
-		expect((await db.meetings.get(id))!.signedBy).toBe(WHO);
+		// A deferral without a reason is none.
+		await deferCandidate(db, id, 'TST01-001|2', '  ', WHO, '2025-03-02T10:01:00Z');
+		await expect(signMeeting(db, id, 1, WHO, '2025-03-02T10:02:00Z')).rejects.toThrow(/awaits the committee/);
+		// Deferred on the meeting page: audited, and a form open on revision 2 still saves afterwards.
+		await deferCandidate(db, id, 'TST01-001|2', 'Awaiting the neutrophil series', WHO, '2025-03-02T10:03:00Z');
+		await updateMeeting(db, id, { ...draft, minutes: 'Deferred AE 2.' }, 1, WHO, '2025-03-02T10:03:30Z');
+		const audit = (await db.audit.toArray()).filter((a) => a.entity === 'meeting');
+		expect(audit.map((a) => a.reason)).toContain('TST01-001 AE 2 deferred to a later meeting: Awaiting the neutrophil series');
+		await signMeeting(db, id, 2, WHO, '2025-03-02T10:04:00Z');
+		const signed = (await db.meetings.get(id))!;
+		expect(signed).toMatchObject({ signedBy: WHO, minutes: 'Deferred AE 2.', deferrals: [{ key: 'TST01-001|2', reason: 'Awaiting the neutrophil series' }] });
 	});
 });
 

@@ -9,7 +9,8 @@ import type { DoseWatchDatabase } from './database';
 import { resolveRuleSet } from './dlt-repository';
 import { withStorageErrors } from './storage-errors';
 
-export type MeetingDraft = Omit<Meeting, 'id' | 'signedBy' | 'signedAt' | 'snapshot' | 'rev' | 'createdBy' | 'createdAt'>;
+/** What the meeting form edits. Deferrals are not in it: only deferCandidate writes them, so a form save never drops one. */
+export type MeetingDraft = Omit<Meeting, 'id' | 'signedBy' | 'signedAt' | 'snapshot' | 'rev' | 'createdBy' | 'createdAt' | 'deferrals'>;
 
 export class MeetingConflictError extends Error {
 	constructor(readonly theirs: Meeting) {
@@ -51,6 +52,27 @@ export async function updateMeeting(db: DoseWatchDatabase, id: number, draft: Me
 			const after: Meeting = { ...before, ...draft, id, rev: before.rev + 1 };
 			await db.meetings.put(after);
 			await db.audit.add({ at, who, studyId: before.studyId, entity: 'meeting', key: keyOf(after), action: 'update', before, after, reason: '' });
+		})
+	);
+}
+
+/**
+ * Defers one DLT candidate to a later meeting with a reason (an empty reason takes the deferral back). Merged by
+ * candidate inside one transaction and audited; the record's revision is left alone, so a meeting form open
+ * beside it still saves (deferrals are not fields of the form).
+ */
+export async function deferCandidate(db: DoseWatchDatabase, id: number, key: string, reason: string, who: string, at: string): Promise<void> {
+	requireWho(who);
+	await withStorageErrors(() =>
+		db.transaction('rw', [db.meetings, db.audit], async () => {
+			const before = await db.meetings.get(id);
+			if (!before) throw new Error(`Meeting #${id} no longer exists.`);
+			if (before.signedAt) throw new MeetingConflictError(before);
+			const rest = (before.deferrals ?? []).filter((d) => d.key !== key);
+			const after: Meeting = { ...before, deferrals: reason.trim() ? [...rest, { key, reason: reason.trim() }] : rest };
+			await db.meetings.put(after);
+			const what = `${key.replace('|', ' AE ')} ${reason.trim() ? 'deferred to a later meeting' : 'no longer deferred'}`;
+			await db.audit.add({ at, who, studyId: before.studyId, entity: 'meeting', key: keyOf(after), action: 'update', before, after, reason: reason.trim() ? `${what}: ${reason.trim()}` : what });
 		})
 	);
 }

@@ -2,12 +2,13 @@
 import type { DltWindow, EscalationDesign, SubjectStatus } from '$lib/domain/types';
 
 export function designLabel(d: EscalationDesign): string {
-	if (d.kind === '3+3') return d.deescalation ? '3+3 with de-escalation' : '3+3 (no de-escalation)';
+	if (d.kind === '3+3') return d.deescalation ? '3+3 (standard: MTD confirmed on 6)' : "3+3, Storer's variant (MTD may be declared on 3)";
 	return `BOIN, target DLT rate ${d.target}`;
 }
 
 export function windowLabel(w: DltWindow): string {
-	return `Cycle ${w.cycle}, days ${w.startDay}–${w.endDay}`;
+	const source = w.protocol ? '' : w.confirmed ? ', confirmed by a reviewer' : ", DoseWatch's assumption (not in the protocol)";
+	return `Cycle ${w.cycle}, days ${w.startDay}–${w.endDay}${source}`;
 }
 
 export const STATUS_LABEL: Record<SubjectStatus, string> = {

@@ -231,7 +231,9 @@ function applyRule(c: Ctx, rule: DltRule): RuleOutcome {
 		const label = rule.concurrent.label;
 		const at = rule.grade.max === rule.grade.min ? `grade ${rule.grade.min}` : `grade ≥ ${rule.grade.min}`;
 		const { found, uncertain, days } = concurrentWith(c, rule, rule.concurrent.category);
-		const when = days.length ? ` (${days.map(([a, b]) => (a === b ? c.dayName(isoDay(a)) : `${c.dayName(isoDay(a))} to ${c.dayName(isoDay(b))}`)).join('; ')})` : '';
+		// The days at the grade, when they are not simply the whole event (onset to end, or to the cut-off).
+		const whole = dayRange(c.ae.start)?.[0] === days[0]?.[0] && days.length === 1 && days[0]![1] === (dayRange(endAtCut(ae, c.asOfDay))?.[1] ?? c.asOfDay);
+		const when = days.length && !whole ? ` (${days.map(([a, b]) => (a === b ? c.dayName(isoDay(a)) : `${c.dayName(isoDay(a))} to ${c.dayName(isoDay(b))}`)).join('; ')})` : '';
 		if (found === ae) return o('dlt', `${label} is part of the event`);
 		if (found) {
 			const fe = endAtCut(found, c.asOfDay);
@@ -460,7 +462,8 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 		const c: Ctx = { ...context, set, ae, firstDay, asOfDay, history, reached: at, worsenedFrom, dayName };
 		const r = applyRule(c, rule);
 		const worse = worsenedFrom !== null ? `worsened from grade ${worsenedFrom} (before the first dose) to grade ${historyGradeAt(history, at)} on ${dayName(at)}` : '';
-		const later = worsenedFrom === null && reach.kind === 'in' && at !== ae.start && dayRange(at)?.[0] !== onset?.[0] ? `reached ${g} on ${dayName(at)}` : '';
+		// A duration rule says since when itself.
+		const later = !rule.duration && worsenedFrom === null && reach.kind === 'in' && at !== ae.start && dayRange(at)?.[0] !== onset?.[0] ? `reached ${g} on ${dayName(at)}` : '';
 		const lead = [worse, later].filter(Boolean).join(', ');
 		outcomes.push({ ...r, reason: [lead, r.reason].filter(Boolean).join(', ') });
 	}
@@ -468,7 +471,7 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 	const dltOutcome = outcomes.find((o) => o.verdict === 'dlt');
 	if (dltOutcome) {
 		const reason = `${opening}${dltOutcome.reason ? `, ${dltOutcome.reason}` : ''}: DLT under rule ${dltOutcome.rule}.`;
-		return unclassifiedCall(set, ae, term, unclassified, out, 'dlt', dltOutcome.rule, reason);
+		return unclassifiedCall(set, ae, unclassified, out, 'dlt', dltOutcome.rule, reason);
 	}
 	const pending = outcomes.filter((o) => o.verdict === 'pending');
 	if (pending.length) {
@@ -490,7 +493,6 @@ function historyGradeAt(history: readonly GradeChange[], at: Dtc): number {
 function unclassifiedCall(
 	set: DltRuleSet,
 	ae: AdverseEvent,
-	term: string,
 	unclassified: boolean,
 	out: (verdict: AeVerdict, rule: string | null, reason: string) => AeEvaluation,
 	verdict: AeVerdict,
@@ -500,8 +502,8 @@ function unclassifiedCall(
 	if (!unclassified) return out(verdict, rule, reason);
 	const haemRules = set.rules.filter((r) => (r.selector.categories ?? []).some((c) => set.classification?.categories.includes(c)) && !r.concurrent && !r.duration);
 	const haemMin = haemRules.length ? Math.min(...haemRules.map((r) => r.grade.min)) : null;
-	const where = `${term} (${ae.soc || 'no SOC recorded'}) is not classified as haematological or non-haematological in rule set ${set.id}`;
+	const where = `not classified as haematological or non-haematological in rule set ${set.id} (SOC ${ae.soc || 'not recorded'})`;
 	if (haemMin !== null && ae.grade !== null && ae.grade < haemMin)
 		return out('pending', null, `${reason.replace(/: DLT under rule .*$/, '')}: ${where}; a DLT if non-haematological, not if haematological (grade ≥ ${haemMin} needed): the committee decides.`);
-	return out(verdict, rule, `${reason} (${where}; a DLT under either reading.)`);
+	return out(verdict, rule, `${reason} (It is ${where}: a DLT under either reading.)`);
 }

@@ -21,8 +21,8 @@ describe('where the design stands at each dose level', () => {
 		const dlt = [0, 0, 2, 3, 0];
 		const rows = levelStandings(standard, n, dlt, codes);
 		const tab = recommendFor(standard, { currentDose: 4, n, dlt });
-		expect(rows[3]!.reason).toContain(tab.reason.replace(/dose (\d)/g, (_m, d) => `dose ${d} (C${d})`).slice(0, 40));
-		expect(rows[3]!.reason).toMatch(/MTD = dose 2 \(C2\)/);
+		expect(rows[3]!.detail).toBe(tab.reason.replace(/dose (\d)/g, (_m, d) => `dose ${d} (C${d})`));
+		expect(rows[3]!.reason).toBe('3 of 6 evaluable with a DLT; the design: stop, MTD = dose 2 (C2).');
 	});
 
 	it('BOIN stays are "stay", not "expand"', () => {

@@ -9,7 +9,10 @@ import { recommendFor, type EscalationState } from './recommend';
 
 export interface LevelStandingResult {
 	standing: LevelStanding;
+	/** The level's own count and the design's conclusion: "1 of 6 evaluable with a DLT; the design: stop, MTD = dose 4 (DL4)". */
 	reason: string;
+	/** The design's whole reasoning, as the Escalation tab shows it for the dose last given. */
+	detail: string;
 }
 
 /** "dose 3" → "dose 3 (DL3)" in a design's reason, so it reads in the study's own codes. */
@@ -25,11 +28,14 @@ export function levelStandings(design: EscalationDesign, n: readonly number[], d
 	return n.map((count, i) => {
 		const state: EscalationState = { currentDose: i + 1, n: [...n], dlt: [...dlt] };
 		const r = recommendFor(design, state);
-		const reason = withDoseCodes(r.reason, codes);
-		if (!r.continue) return { standing: 'stop', reason };
-		if (r.nextDose! > i + 1) return { standing: 'escalate', reason };
-		if (r.nextDose! < i + 1) return { standing: 'de_escalate', reason };
-		if (count < 3) return { standing: 'enrolling', reason };
-		return { standing: design.kind === '3+3' ? 'expand' : 'stay', reason };
+		const detail = withDoseCodes(r.reason, codes);
+		const conclusion = r.continue ? `next cohort at dose ${r.nextDose}` : r.mtd !== null ? `stop, MTD = dose ${r.mtd}` : 'stop, no MTD';
+		const reason = withDoseCodes(`${dlt[i]} of ${count} evaluable with a DLT; the design: ${conclusion}.`, codes);
+		const at = (standing: LevelStanding): LevelStandingResult => ({ standing, reason, detail });
+		if (!r.continue) return at('stop');
+		if (r.nextDose! > i + 1) return at('escalate');
+		if (r.nextDose! < i + 1) return at('de_escalate');
+		if (count < 3) return at('enrolling');
+		return at(design.kind === '3+3' ? 'expand' : 'stay');
 	});
 }

@@ -1,5 +1,5 @@
 /**
- * Dose-escalation decisions: 3+3 (Storer's design, or with de-escalation after Korn et al. 1994) and BOIN
+ * Dose-escalation decisions: 3+3 (the standard design with de-escalation after Korn et al. 1994, or Storer's variant) and BOIN
  * (Liu and Yuan 2015), with MTD selection. Pure functions; doses are numbered from 1 in escalation order.
  * Every result names the rule that gave it.
  */
