@@ -11,6 +11,8 @@ import { planImport } from '../lib/io/plan-import';
 import { createStudyFromPreset, findPreset, STUDY_PRESETS } from '../lib/presets/study-presets';
 import { DLT_RULE_SETS, findRuleSet } from '../lib/presets/dlt-rule-sets';
 import { evaluateStudy } from '../lib/domain/dlt/evaluate-study';
+import { computeStudyRecommendation, withDoseCodes } from '../lib/domain/escalation/compute-study-recommendation';
+import { recommendationAsDecision } from '../lib/domain/meeting';
 import { evaluationCsv, evaluationJson, evaluationText } from '../lib/io/evaluation-report';
 import { formatProblem } from '../lib/io/import-types';
 import { StudySchema } from '../lib/io/record-schemas';
@@ -174,9 +176,13 @@ function evaluate(args: string[]): number {
 		ruleSet,
 		asOf
 	});
-	if (values.format === 'json') process.stdout.write(JSON.stringify(evaluationJson(ev, values.preset ?? ruleSet.id), null, 2) + '\n');
+	// The Escalation tab's answer, from the same functions the app uses, in the study's dose codes.
+	const rec = computeStudyRecommendation({ doseLevels: plan.study.doseLevels, design: settings.design }, ev);
+	const decision = recommendationAsDecision(rec);
+	const recommendation = { ...decision, reason: withDoseCodes(decision.reason, rec.codes) };
+	if (values.format === 'json') process.stdout.write(JSON.stringify(evaluationJson(ev, values.preset ?? ruleSet.id, recommendation), null, 2) + '\n');
 	else if (values.format === 'csv') process.stdout.write(evaluationCsv(ev));
-	else process.stdout.write(evaluationText(ev, plan.study.title));
+	else process.stdout.write(evaluationText(ev, plan.study.title, recommendation));
 	return 0;
 }
 

@@ -124,6 +124,16 @@ describe('dosewatch evaluate', () => {
 		expect(dayDiffers.length).toBeLessThan(5);
 	});
 
+	it('gives the Escalation tab’s answer: the Gentuximab demo stops with MTD C2, never a cohort with 2 DLTs', () => {
+		const D = 'static/demo/gentuximab';
+		const out = JSON.parse(dosewatch('evaluate', '--preset', 'gentuximab', '--dm', `${D}/dm.csv`, '--ex', `${D}/ex.csv`, '--ae', `${D}/ae.csv`, '--as-of', '2026-11-16').out);
+		expect(out.doseLevels.filter((l: { dlts: number }) => l.dlts >= 2).map((l: { doseLevel: string }) => l.doseLevel)).toEqual(['C3', 'C4', 'C5']);
+		expect(out.recommendation).toMatchObject({ kind: 'stop', mtd: 'C2' });
+		expect(out.recommendation.reason).toMatch(/dose 3 \(C3\) has 2 DLTs in 6: it and every dose above it .* are too toxic/);
+		const text = dosewatch('evaluate', '--preset', 'gentuximab', '--format', 'text', '--dm', `${D}/dm.csv`, '--ex', `${D}/ex.csv`, '--ae', `${D}/ae.csv`, '--as-of', '2026-11-16').out;
+		expect(text).toContain('Recommendation: Stop. MTD: C2.');
+	});
+
 	it('writes CSV with one row per event and a readable text report', () => {
 		const csv = dosewatch('evaluate', '--preset', 'bat4706-bat1308', '--format', 'csv', ...demoArgs);
 		const lines = csv.out.trim().split('\r\n');

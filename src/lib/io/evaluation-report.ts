@@ -3,14 +3,19 @@
  * and a text report for a person.
  */
 import type { StudyEvaluation } from '../domain/dlt/evaluate-study';
+import type { EscalationDecision } from '../domain/types';
 import { formatDtc } from '../domain/partial-date';
 import { toCsv } from './write-csv';
 
-export function evaluationJson(ev: StudyEvaluation, preset: string) {
+/** The design's answer for the next cohort, as the Escalation tab gives it (recommendationAsDecision). */
+export type ReportRecommendation = EscalationDecision & { reason: string };
+
+export function evaluationJson(ev: StudyEvaluation, preset: string, recommendation: ReportRecommendation | null = null) {
 	return {
 		preset,
 		ruleSet: ev.ruleSet,
 		asOf: ev.asOf,
+		...(recommendation ? { recommendation } : {}),
 		subjects: ev.subjects.map((s) => ({
 			usubjid: s.subject.usubjid,
 			doseLevel: s.subject.doseLevel,
@@ -71,8 +76,12 @@ export function evaluationCsv(ev: StudyEvaluation): string {
 
 const STATUS_WORD = { dlt: 'DLT', no_dlt: 'no DLT', pending: 'pending', not_evaluable: 'not evaluable' } as const;
 
-export function evaluationText(ev: StudyEvaluation, title: string): string {
+export function evaluationText(ev: StudyEvaluation, title: string, recommendation: ReportRecommendation | null = null): string {
 	const lines = [`DLT evaluation: ${title}`, `Rule set ${ev.ruleSet.id} v${ev.ruleSet.version}, data as of ${formatDtc(ev.asOf)}`, ''];
+	if (recommendation) {
+		const head = recommendation.kind === 'next_cohort' ? `Next cohort: ${recommendation.doseLevel}.` : recommendation.mtd ? `Stop. MTD: ${recommendation.mtd}.` : 'Stop. No acceptable dose (no MTD).';
+		lines.push(`Recommendation: ${head} ${recommendation.reason}`, '');
+	}
 	lines.push('Dose level   Enrolled  Evaluable  DLTs  Pending  Standing');
 	for (const d of ev.doseLevels) {
 		lines.push(
