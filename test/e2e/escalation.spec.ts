@@ -64,3 +64,22 @@ test('a study switched to BOIN shows the boundary table and BOIN’s recommendat
 	await page.getByRole('link', { name: 'Audit trail' }).click();
 	await expect(page.getByRole('row', { name: /Changed study .*design.*Statistical analysis plan v2/ })).toBeVisible();
 });
+
+test('one as-of date for every tab: picked on the DLT page, kept by the tab links, read by the Escalation tab', async ({ page }) => {
+	await openWithDemo(page);
+	await page.goto('/study/demo-bat4706-bat1308/dlt');
+	await page.getByLabel('Data as of').fill('2026-11-08');
+	await page.getByLabel('Data as of').dispatchEvent('change');
+	await expect(page).toHaveURL(/asOf=2026-11-08/);
+	// 0504's neutropenia (day 1 2 Nov) had not started by 8 Nov, and 0505's onset month may still be ahead.
+	const dl5 = page.getByRole('table', { name: 'DLTs per dose level' }).getByRole('row', { name: /^DL5/ });
+	await expect(dl5.getByRole('cell').nth(3)).toHaveText('2'); // pending: both still in their windows
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Escalation' }).click();
+	await expect(page).toHaveURL(/\/escalation\?asOf=2026-11-08/);
+	await expect(page.getByText('Counts are the DLT page\'s as of 8 Nov 2026')).toBeVisible();
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Adverse events' }).click();
+	await expect(page).toHaveURL(/\/aes\?asOf=2026-11-08/);
+	await page.getByLabel('DLT verdict').selectOption('pending');
+	await expect(page).toHaveURL(/asOf=2026-11-08/);
+	await expect(page).toHaveURL(/verdict=pending/);
+});

@@ -1,12 +1,15 @@
 /** What the meeting pages and the "new since last review" marks read. */
 import type { MeetingData } from '../domain/meeting';
-import type { Meeting } from '../domain/types';
+import type { Meeting, Study } from '../domain/types';
 import type { DoseWatchDatabase } from './database';
-import { loadDltData } from './dlt-queries';
+import { loadDltData, type DltData } from './dlt-queries';
 import { listMeetings } from './meeting-repository';
 
 export interface ReviewData {
-	/** The study's live data; null when the study or its rule set is missing. */
+	study: Study;
+	/** The study's records and rule set (null when the rule set is not known here). */
+	data: DltData;
+	/** The study's live data with its rule set; null when the rule set is not known here. */
 	live: MeetingData | null;
 	meetings: Meeting[];
 }
@@ -14,5 +17,5 @@ export interface ReviewData {
 export async function loadReviewData(db: DoseWatchDatabase, studyId: string): Promise<ReviewData | null> {
 	const [data, meetings] = await Promise.all([loadDltData(db, studyId), listMeetings(db, studyId)]);
 	if (!data) return null;
-	return { live: data.ruleSet ? { ...data, ruleSet: data.ruleSet } : null, meetings };
+	return { study: data.study, data, live: data.ruleSet ? { ...data, ruleSet: data.ruleSet } : null, meetings };
 }

@@ -1,7 +1,7 @@
 /** Everything about one subject, for the subject page. */
 import { computeFirstExposure, computeLastExposure } from '../domain/first-exposure';
 import { deriveTeae, type TeaeResult } from '../domain/derive-teae';
-import { compareDtc, datePart } from '../domain/partial-date';
+import { compareDtc } from '../domain/partial-date';
 import type { Adjudication, AdverseEvent, DoseAdministration, Dtc, Study, Subject } from '../domain/types';
 import type { DltRuleSet } from '../domain/dlt/rule-types';
 import { resolveRuleSet } from './dlt-repository';
@@ -17,8 +17,6 @@ export interface SubjectData {
 	teae: Map<number, TeaeResult>;
 	ruleSet: DltRuleSet | null;
 	adjudications: Adjudication[];
-	/** The study's last complete recorded date (what the DLT page reads a study without a cut-off as of). */
-	studyLastDate: string | null;
 }
 
 export async function loadSubjectData(db: DoseWatchDatabase, studyId: string, usubjid: string): Promise<SubjectData | null> {
@@ -34,23 +32,11 @@ export async function loadSubjectData(db: DoseWatchDatabase, studyId: string, us
 		const firstDose = computeFirstExposure(subject, doses);
 		const last = computeLastExposure(doses);
 		const teae = new Map(aes.map((a) => [a.aeseq, deriveTeae(a, firstDose, last, study.teaeWindowDays)]));
-		const [ruleSet, adjudications, studyLastDate] = await Promise.all([
+		const [ruleSet, adjudications] = await Promise.all([
 			resolveRuleSet(db, study.dltRuleSet),
-			db.adjudications.where('studyId').equals(studyId).filter((a) => a.usubjid === usubjid).toArray(),
-			// Only needed without a cut-off: the same as-of as the DLT page, whichever subject is open.
-			study.dataCutoff ? Promise.resolve(null) : lastRecordedDate(db, studyId)
+			db.adjudications.where('studyId').equals(studyId).filter((a) => a.usubjid === usubjid).toArray()
 		]);
-		return { study, subject, doses, aes, firstDose, teae, ruleSet: ruleSet ?? null, adjudications, studyLastDate };
+		return { study, subject, doses, aes, firstDose, teae, ruleSet: ruleSet ?? null, adjudications };
 	});
 }
 
-/** The last complete date recorded in a study's doses and AEs, read without keeping the records. */
-async function lastRecordedDate(db: DoseWatchDatabase, studyId: string): Promise<string | null> {
-	let latest: string | null = null;
-	const see = (r: { start: string | null; end: string | null }) => {
-		for (const d of [datePart(r.start), datePart(r.end)]) if (d && (latest === null || d > latest)) latest = d;
-	};
-	await db.doses.where('studyId').equals(studyId).each(see);
-	await db.aes.where('studyId').equals(studyId).each(see);
-	return latest;
-}

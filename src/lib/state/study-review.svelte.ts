@@ -1,0 +1,100 @@
+/**
+ * One open study under review: one live query of its records, one as-of date (the URL's `?asOf`, else the
+ * study's cut-off, else its last recorded date), and the evaluation, recommendation, verdicts and what is new
+ * since the last signed review, each derived once. Created by the study layout and shared with every tab through
+ * context, so switching tabs re-reads and re-evaluates nothing, and every tab reads the study as of one date.
+ */
+import { createContext } from 'svelte';
+import type { DoseWatchDatabase } from '$lib/db/database';
+import { loadReviewData, type ReviewData } from '$lib/db/meeting-queries';
+import { computeAsOf } from '$lib/domain/compute-as-of';
+import { computeCommitteeDecisions } from '$lib/domain/dlt/compute-committee-decisions';
+import { evaluateStudy, type StudyEvaluation } from '$lib/domain/dlt/evaluate-study';
+import { computeStudyRecommendation, type StudyRecommendation } from '$lib/domain/escalation/compute-study-recommendation';
+import { computeSinceLastReview, verdictMap, type MeetingData, type SinceLastReview } from '$lib/domain/meeting';
+import type { ReviewVerdict } from '$lib/domain/review-changes';
+import { useLiveQuery, type LiveState } from './live-query.svelte';
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface StudyReviewSource {
+	db: DoseWatchDatabase;
+	studyId: () => string;
+	/** The URL's `asOf` parameter, when there is one. */
+	asOfParam: () => string | null;
+	/** Today (YYYY-MM-DD), for a study with no data yet. */
+	today: () => string;
+}
+
+export class StudyReview {
+	readonly #source: StudyReviewSource;
+	readonly #records: LiveState<ReviewData | null>;
+
+	constructor(source: StudyReviewSource) {
+		this.#source = source;
+		this.#records = useLiveQuery(() => loadReviewData(source.db, source.studyId()), () => source.studyId());
+	}
+
+	get studyId(): string {
+		return this.#source.studyId();
+	}
+	/** True once the first read has answered (the study may still be missing). */
+	get loaded(): boolean {
+		return this.#records.loaded;
+	}
+	/** The study's records, with its rule set when known; null while loading or when there is no such study. */
+	get data() {
+		return this.#records.current?.data ?? null;
+	}
+	/** The study record; null while loading or when there is no such study. */
+	get study() {
+		return this.#records.current?.study ?? null;
+	}
+	/** The study exists but names a DLT rule set not known here. */
+	get ruleSetMissing(): boolean {
+		return Boolean(this.#records.current && !this.#records.current.live);
+	}
+	/** The study's records with its rule set; null while loading, for a missing study, or an unknown rule set. */
+	get live(): MeetingData | null {
+		return this.#records.current?.live ?? null;
+	}
+	get meetings() {
+		return this.#records.current?.meetings ?? [];
+	}
+
+	/** The as-of a tab shows when the URL names none: the cut-off, else the last recorded date, else today. */
+	readonly defaultAsOf = $derived.by(() => {
+		const data = this.data;
+		return data ? computeAsOf(data.study, data.doses, data.aes, this.#source.today()) : { asOf: this.#source.today(), source: 'today' as const };
+	});
+	/** The one date every tab reads the study as of. */
+	readonly asOf: string = $derived.by(() => {
+		const p = this.#source.asOfParam();
+		return p && ISO_DAY.test(p) ? p : this.defaultAsOf.asOf;
+	});
+	/** True when the URL chose the date. */
+	readonly asOfChosen: boolean = $derived.by(() => Boolean(this.#source.asOfParam()) && this.asOf !== this.defaultAsOf.asOf);
+
+	readonly evaluation: StudyEvaluation | null = $derived.by(() => {
+		const live = this.live;
+		return live ? evaluateStudy({ ...live, asOf: this.asOf, decisions: computeCommitteeDecisions(live.adjudications) }) : null;
+	});
+	readonly recommendation: StudyRecommendation | null = $derived.by(() => (this.live && this.evaluation ? computeStudyRecommendation(this.live.study, this.evaluation) : null));
+	/** Each AE's effective verdict, `usubjid|aeseq`. */
+	readonly verdicts: ReadonlyMap<string, ReviewVerdict> | null = $derived.by(() => (this.evaluation ? verdictMap(this.evaluation) : null));
+	readonly sinceLastReview: SinceLastReview | null = $derived.by(() =>
+		this.live && this.verdicts ? computeSinceLastReview(this.live.aes, this.verdicts, this.meetings) : null
+	);
+
+	/** The `?asOf=` to carry on a link to another tab, so the date stays as the reviewer chose it. */
+	get asOfQuery(): string {
+		const p = this.#source.asOfParam();
+		return p && ISO_DAY.test(p) ? `?asOf=${p}` : '';
+	}
+}
+
+const [getStudyReviewContext, setStudyReviewContext] = createContext<StudyReview>();
+
+/** The open study's review state, set by the study layout. */
+export const getStudyReview = getStudyReviewContext;
+export const setStudyReview = setStudyReviewContext;
