@@ -3,6 +3,7 @@
  * else in whole days. One strip per dose level, one dot per AE, jittered deterministically so dots on the same
  * day do not hide each other.
  */
+import { aeKey } from '../domain/model/adverse-event';
 import { scaleLinear } from 'd3';
 import type { AeRow } from '../domain/ae-listing';
 import { dayNumber, hasTime, toInstant } from '../domain/partial-date';
@@ -37,7 +38,7 @@ export function computeSinceLastDose(rows: readonly AeRow[], dosesBySubject: Rea
 		if (!best) continue;
 		const hours = timed && hasTime(best.start) ? (toInstant(r.ae.start)! - toInstant(best.start)!) / 3_600_000 : null;
 		out.push({
-			key: `${r.ae.usubjid}|${r.ae.aeseq}`,
+			key: aeKey(r.ae),
 			level: r.doseLevel,
 			term: r.ae.term,
 			grade: r.ae.grade,

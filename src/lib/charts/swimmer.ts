@@ -4,6 +4,7 @@
  * with an arrow when ongoing), split into grade segments, packed into rows so overlapping AEs never hide each
  * other. x is in days: the study day, or (calendar mode) days since 1970. Pure; the component maps to pixels.
  */
+import { aeKey } from '../domain/model/adverse-event';
 import type { EventEvaluation, SubjectEvaluation } from '../domain/dlt/evaluate-study';
 import { dayNumber, hasTime, toInstant } from '../domain/partial-date';
 import type { DoseAdministration, Grade } from '../domain/types';
@@ -135,7 +136,7 @@ export function layoutSwimmer(
 		let undrawn = 0;
 		const drawn: Omit<SwimmerAe, 'row'>[] = [];
 		for (const e of s.events) {
-			const key = `${e.ae.usubjid}|${e.ae.aeseq}`;
+			const key = aeKey(e.ae);
 			if (o.include && !o.include.has(key)) continue;
 			const startDay = dayNumber(e.ae.start);
 			if (startDay === null || startDay > asOfDay) {

@@ -5,11 +5,14 @@
  * An AE already recorded at that meeting but starting after its cut-off was not under review then, so it counts
  * as new. Pure.
  */
+import type { AeVerdict } from './model/rule-set';
+import { aeKey } from './model/adverse-event';
 import { compareNatural } from './natural-order';
 import { dayRange, formatDtc } from './partial-date';
 import { RELATEDNESS_LABEL, SERIOUS_CRITERIA, type AdverseEvent } from './types';
 
-export type ReviewVerdict = 'dlt' | 'not_dlt' | 'pending';
+/** An AE's effective verdict (the committee's decision where given). */
+export type ReviewVerdict = AeVerdict;
 
 export type ReviewField = 'term' | 'grade' | 'start' | 'end' | 'serious' | 'attribution' | 'verdict';
 
@@ -46,7 +49,7 @@ export interface ReviewBaseline extends ReviewSide {
 	cutoff: string;
 }
 
-export const aeKey = (ae: Pick<AdverseEvent, 'usubjid' | 'aeseq'>) => `${ae.usubjid}|${ae.aeseq}`;
+export { aeKey };
 
 const VERDICT_LABEL: Record<ReviewVerdict, string> = { dlt: 'DLT', not_dlt: 'not a DLT', pending: 'pending' };
 

@@ -1,11 +1,13 @@
 /** The AE listing as CSV, exactly the rows and order on screen; text is neutralised against formulas. */
+import type { AeVerdict } from '../domain/model/rule-set';
+import { aeKey } from '../domain/model/adverse-event';
 import type { AeRow } from '../domain/ae-listing';
 import type { Drug } from '../domain/types';
 import { describeChange, type AeChange } from '../domain/review-changes';
 import { toCsv } from './write-csv';
 
 function sinceLastReview(changes: ReadonlyMap<string, AeChange>, r: AeRow): string {
-	const c = changes.get(`${r.ae.usubjid}|${r.ae.aeseq}`);
+	const c = changes.get(aeKey(r.ae));
 	return c ? describeChange(c) : '';
 }
 
@@ -14,7 +16,7 @@ export function aeListingCsv(
 	rows: readonly AeRow[],
 	drugs: readonly Drug[],
 	changes: ReadonlyMap<string, AeChange> | null = null,
-	verdicts: ReadonlyMap<string, 'dlt' | 'not_dlt' | 'pending'> | null = null
+	verdicts: ReadonlyMap<string, AeVerdict> | null = null
 ): string {
 	return toCsv(rows, [
 		{ header: 'USUBJID', value: (r) => r.ae.usubjid },
@@ -29,7 +31,7 @@ export function aeListingCsv(
 		{ header: 'STUDY_DAY', value: (r) => r.studyDay },
 		{ header: 'AEENDTC', value: (r) => r.ae.end },
 		{ header: 'TEAE', value: (r) => (r.teae ? 'Y' : 'N') },
-		...(verdicts ? [{ header: 'DLT_VERDICT', value: (r: AeRow) => verdicts.get(`${r.ae.usubjid}|${r.ae.aeseq}`) ?? '' }] : []),
+		...(verdicts ? [{ header: 'DLT_VERDICT', value: (r: AeRow) => verdicts.get(aeKey(r.ae)) ?? '' }] : []),
 		{ header: 'AESER', value: (r) => (r.ae.serious === null ? '' : r.ae.serious ? 'Y' : 'N') },
 		...drugs.map((d) => ({ header: `REL_${d.code}`, value: (r: AeRow) => r.ae.attribution[d.code] ?? '' })),
 		{ header: 'AECONTRT', value: (r) => (r.ae.treated === null ? '' : r.ae.treated ? 'Y' : 'N') },

@@ -1,4 +1,5 @@
 /** The AE listing's filter and sort as URL parameters, so a filtered view can be bookmarked and shared. */
+import type { AeVerdict } from '$lib/domain/model/rule-set';
 import { AE_SORT_KEYS, NO_FILTER, type AeFilter, type AeSortKey } from '$lib/domain/ae-listing';
 import { RELATEDNESS } from '$lib/domain/types';
 
@@ -64,7 +65,7 @@ export function mergeAeView(current: URLSearchParams, v: AeView): string {
 export const DEFAULT_VIEW: AeView = { ...NO_FILTER, changedOnly: false, verdict: '', sort: 'subject', desc: false };
 
 /** Whether an AE's effective verdict passes the verdict filter. */
-export function matchesVerdict(filter: VerdictFilter, verdict: 'dlt' | 'not_dlt' | 'pending' | undefined): boolean {
+export function matchesVerdict(filter: VerdictFilter, verdict: AeVerdict | undefined): boolean {
 	if (!filter) return true;
 	if (filter === 'candidate') return verdict === 'dlt' || verdict === 'pending';
 	return verdict === filter;

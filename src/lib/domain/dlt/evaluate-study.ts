@@ -3,6 +3,7 @@
  * per subject (DLT, no DLT, pending, not evaluable) and per dose level (counts and where the 3+3 rules stand).
  * Pure: the same function serves the app, the headless command and the tests.
  */
+import { aeKey } from '../model/adverse-event';
 import { computeFirstExposure, computeLastExposure } from '../first-exposure';
 import { compareNatural } from '../natural-order';
 import { computeStudyDay, dateOfStudyDay, dayNumber, dayRange, formatDtc, orderKey } from '../partial-date';
@@ -59,7 +60,8 @@ export interface StudyEvaluation {
 	doseLevels: DoseLevelEvaluation[];
 }
 
-export const adjudicationKey = (usubjid: string, aeseq: number) => `${usubjid}\u0000${aeseq}`;
+/** Committee decisions are keyed by the AE's one key (aeKey). */
+export const adjudicationKey = (usubjid: string, aeseq: number) => aeKey({ usubjid, aeseq });
 
 export interface StudyInput {
 	study: Pick<Study, 'doseLevels' | 'teaeWindowDays' | 'design' | 'dltWindow'>;

@@ -1,0 +1,88 @@
+/** A study: its drugs, dose levels, schedule, DLT window, escalation design and rule set. */
+
+export interface Drug {
+	/** Short code used in per-drug columns and attribution, e.g. "BAT4706". */
+	code: string;
+	name: string;
+}
+
+export interface DrugDose {
+	drug: string;
+	amount: number;
+	/** "mg/kg", "mg", "cells" … */
+	unit: string;
+}
+
+export interface DoseLevel {
+	/** The arm code that DM.ACTARMCD carries, e.g. "DL1". */
+	code: string;
+	label: string;
+	doses: DrugDose[];
+}
+
+export interface SchedulePhase {
+	/** Cycles this phase covers, inclusive; `toCycle` null means "until stopped". */
+	fromCycle: number;
+	toCycle: number | null;
+	/** Drug codes given in this phase. */
+	drugs: string[];
+	/** Days within the cycle on which these drugs are given. */
+	dosingDays: number[];
+}
+
+export interface Schedule {
+	cycleLengthDays: number;
+	/** Days within a cycle on which a dose is given, e.g. [1] every 3 weeks, [1, 8, 15] weekly. */
+	dosingDays: number[];
+	maxCycles: number | null;
+	phases: SchedulePhase[];
+	/** The protocol's own words on the schedule. */
+	description: string;
+}
+
+/**
+ * The DLT window: the one home of this fact. Verdicts, filters, charts and the meeting pack all read it from the
+ * study. `protocol` quotes the protocol's own words; null when the protocol gives no window, in which case the
+ * window is DoseWatch's assumption until a person confirms it (`confirmed`, audited).
+ */
+export interface DltWindow {
+	cycle: number;
+	startDay: number;
+	endDay: number;
+	/** The protocol's words for the window; null (or absent in data written before) when it gives none. */
+	protocol?: string | null;
+	/** How DoseWatch reads those words, or why it assumes the window. */
+	reading?: string;
+	/** Who confirmed an assumed window, when and why. */
+	confirmed?: { by: string; at: string; reason: string } | null;
+}
+
+export type EscalationDesign =
+	| { kind: '3+3'; deescalation: boolean }
+	| { kind: 'boin'; target: number; elimination: boolean; stopWhenDeescalationImpossible: boolean };
+
+export interface Study {
+	id: string;
+	title: string;
+	protocolRef: string;
+	/** The preset this study was created from, if any. */
+	presetId: string | null;
+	drugs: Drug[];
+	/** In escalation order, lowest first. */
+	doseLevels: DoseLevel[];
+	schedule: Schedule;
+	dltWindow: DltWindow;
+	design: EscalationDesign;
+	/** Id of the DLT rule set (a preset file in src/lib/presets/dlt-rules). */
+	dltRuleSet: string;
+	/**
+	 * Days after the last dose within which an AE is still treatment-emergent; null means "through study
+	 * completion" (protocol 001: any AE after the subject receives the investigational drug).
+	 */
+	teaeWindowDays: number | null;
+	/** The data cut-off the team reviews against (YYYY-MM-DD); null means today. */
+	dataCutoff: string | null;
+	/** True for the synthetic demo studies, so the app can say plainly that they are not real data. */
+	isDemo: boolean;
+	createdAt: string;
+}
