@@ -1,0 +1,37 @@
+/**
+ * Writes to a study as a whole: an import, its escalation design, its DLT rules, its removal, clearing the
+ * browser. Each as the reviewer set in this browser, now, with a reason, in one audited transaction.
+ */
+import { parseRuleSetText, saveRuleSetVersion } from '$lib/db/dlt-repository';
+import { clearAllData, commitImport, deleteStudy, saveStudy } from '$lib/db/study-repository';
+import { loadDemoOnFirstStart, loadDemoStudies } from './demo.service';
+import { db } from '$lib/state/db';
+import { nowIso, reviewer } from '$lib/state/app';
+import type { ImportPlan } from '$lib/io/import-types';
+import type { EscalationDesign, Study } from '$lib/domain/types';
+
+/** A name for entries made before a reviewer name is set (loading or removing the demo). */
+const who = () => reviewer.name || 'unnamed reviewer';
+
+export const importStudy = (plan: ImportPlan, files: string[]) => commitImport(db, plan, { who: reviewer.name, at: nowIso(), files });
+
+export const saveDesign = (study: Study, design: EscalationDesign, reason: string) => saveStudy(db, { ...study, design }, { who: reviewer.name, at: nowIso(), reason });
+
+/** Saves edited rules (JSON text) as the study's next rule set version; the problem in words when they do not parse. */
+export async function saveRules(study: Study, text: string, reason: string): Promise<string | null> {
+	const parsed = parseRuleSetText(text);
+	if (!parsed.ok) return parsed.error;
+	await saveRuleSetVersion(db, study, parsed.ruleSet, { who: reviewer.name, at: nowIso(), reason });
+	return null;
+}
+
+export const removeStudy = (studyId: string, reason: string) => deleteStudy(db, studyId, { who: who(), at: nowIso(), reason });
+export const clearBrowser = () => clearAllData(db, { who: who(), at: nowIso() });
+export const loadDemos = (fetcher: typeof fetch, base: string) => loadDemoStudies(db, fetcher, base, nowIso());
+/** Loads the demo studies into an empty database, once (they do not come back after being removed). */
+export const loadDemosOnFirstStart = (fetcher: typeof fetch, base: string) => loadDemoOnFirstStart(db, fetcher, base, nowIso());
+
+/** Every study stored in this browser (a read, for the settings page). */
+export const studiesInBrowser = () => db.studies.toArray();
+/** One study record (a read, for the import page's target). */
+export const studyRecord = async (id: string) => (await db.studies.get(id)) ?? null;
