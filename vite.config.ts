@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit(), svelteTesting()],
+	// `PORT=8080 npm start` serves elsewhere; 4173 by default. A port in use is an error, not a silent other port.
+	preview: { port: Number(process.env.PORT) || 4173, strictPort: true },
 	test: {
 		include: ['src/**/*.spec.ts', 'test/unit/**/*.spec.ts'],
 		environment: 'jsdom',
