@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 /** End-to-end tests run against the production build (vite build + vite preview), in Debian's chromium. */
 export default defineConfig({
 	testDir: 'e2e',
+	// The charts' reference images, compared by toHaveScreenshot.
+	snapshotPathTemplate: '{testDir}/reference/{arg}{ext}',
 	outputDir: '../test-results/playwright',
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
