@@ -5,6 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
+		// `npm run bench` builds from a routes folder that adds its benchmark pages (test/bench/pages) to the app's;
+		// every other build has the app's pages only, so the benchmark pages never ship.
+		files: { routes: process.env.DOSEWATCH_ROUTES || 'src/routes' },
 		// A single-page app: every route is served by the fallback shell, which the service worker caches.
 		adapter: adapter({ fallback: 'index.html', strict: true }),
 		// Absolute asset paths, so a deep link served offline from the cached shell still finds /_app/…

@@ -10,9 +10,9 @@
  * BENCH_SUBJECTS, BENCH_DOSES and BENCH_AES.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { generateStudy } from '../../src/lib/bench/generate-study';
@@ -238,8 +238,8 @@ async function main() {
 	const started = performance.now();
 	console.log(`generating ${SUBJECTS} subjects, ${DOSES} doses, ${AES} AEs (seed 42)…`);
 	const files = inNode();
-	console.log('building the app…');
-	const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'ignore' });
+	console.log('building the app with the benchmark pages…');
+	const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, DOSEWATCH_ROUTES: benchRoutes() } });
 	if (build.status !== 0) throw new Error('vite build failed');
 	shippedJs();
 	const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
@@ -267,6 +267,19 @@ async function main() {
 	for (const [name, value, target, verdict] of rows) console.log(`${name.padEnd(w[0])}  ${value.padStart(w[1])}  ${target.padEnd(w[2])}  ${verdict}`);
 	console.log('');
 	console.log(`finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/**
+ * A routes folder for the benchmark's build: each entry of src/routes linked in, and test/bench/pages as /bench.
+ * The app's own builds never see the benchmark pages.
+ */
+function benchRoutes(): string {
+	const dir = join(ROOT, '.svelte-kit', 'bench-routes');
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	for (const entry of readdirSync(join(ROOT, 'src/routes'))) symlinkSync(join(ROOT, 'src/routes', entry), join(dir, entry));
+	symlinkSync(join(ROOT, 'test/bench/pages'), join(dir, 'bench'));
+	return relative(ROOT, dir);
 }
 
 main().catch((e) => {
