@@ -1,0 +1,87 @@
+/** `dosewatch evaluate`: DLT verdicts, standings and the Escalation tab's recommendation, from the app's own reader and engine. */
+import { parseArgs } from 'node:util';
+import { hasErrors } from '../../lib/io/import-types';
+import { planImport } from '../../lib/io/plan-import';
+import { findPreset, STUDY_PRESETS } from '../../lib/presets/study-presets';
+import { DLT_RULE_SETS, findRuleSet } from '../../lib/presets/dlt-rule-sets';
+import { evaluateStudy } from '../../lib/domain/dlt/evaluate-study';
+import { computeStudyRecommendation, withDoseCodes } from '../../lib/domain/escalation/compute-study-recommendation';
+import { recommendationAsDecision } from '../../lib/domain/meeting';
+import { evaluationCsv, evaluationJson, evaluationText } from '../../lib/io/evaluation-report';
+import { formatProblem } from '../../lib/io/import-types';
+import { parseDtc } from '../../lib/domain/partial-date';
+import type { Study } from '../../lib/domain/types';
+import { DEFAULT_DLT_WINDOW } from '../../lib/domain/dlt-window';
+import { UsageError, readSource, readStudyFile } from '../args';
+
+export function evaluate(args: string[]): number {
+	const { values } = parseArgs({
+		args,
+		options: {
+			preset: { type: 'string' },
+			study: { type: 'string' },
+			dm: { type: 'string' },
+			ex: { type: 'string' },
+			ae: { type: 'string' },
+			ds: { type: 'string' },
+			'as-of': { type: 'string' },
+			format: { type: 'string', default: 'json' }
+		},
+		strict: true
+	});
+	if (Boolean(values.preset) === Boolean(values.study)) throw new UsageError('evaluate needs exactly one of --preset ID or --study FILE');
+	if (!values.dm) throw new UsageError('evaluate needs --dm DM.csv');
+	if (!['json', 'csv', 'text'].includes(values.format!)) throw new UsageError('--format must be json, csv or text');
+	const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
+	const parsedAsOf = parseDtc(asOf);
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !parsedAsOf.ok) throw new UsageError(`--as-of "${asOf}" is not a YYYY-MM-DD date`);
+
+	let target: Study | null = null;
+	let ruleSetId: string;
+	// A rule set alone: the study settings a new import gets (window days 1–21 assumed, standard 3+3, 30 days).
+	let settings: Pick<Study, 'teaeWindowDays' | 'dltWindow' | 'design'> = {
+		teaeWindowDays: 30,
+		dltWindow: DEFAULT_DLT_WINDOW,
+		design: { kind: '3+3', deescalation: true }
+	};
+	if (values.study) {
+		target = readStudyFile(values.study);
+		ruleSetId = target.dltRuleSet;
+		settings = target;
+	} else {
+		const studyPreset = findPreset(values.preset!);
+		ruleSetId = studyPreset ? studyPreset.study.dltRuleSet : values.preset!;
+		if (studyPreset) settings = studyPreset.study;
+	}
+	const ruleSet = findRuleSet(ruleSetId);
+	if (!ruleSet) {
+		const known = [...DLT_RULE_SETS.map((s) => s.id), ...STUDY_PRESETS.map((p) => p.id)];
+		throw new UsageError(`unknown DLT rule set or preset "${ruleSetId}" (known: ${[...new Set(known)].join(', ')})`);
+	}
+	const now = new Date().toISOString();
+	const plan = planImport(
+		{ dm: readSource(values.dm, '--dm')!, ex: readSource(values.ex, '--ex'), ae: readSource(values.ae, '--ae'), ds: readSource(values.ds, '--ds') },
+		{ target, newStudyId: 'evaluate', now, who: 'dosewatch evaluate' }
+	);
+	if (hasErrors(plan.problems)) {
+		process.stderr.write(`dosewatch: the files have errors; nothing was evaluated.\n`);
+		for (const p of plan.problems.filter((x) => x.severity === 'error')) process.stderr.write(`  ERROR ${formatProblem(p)}\n`);
+		return 1;
+	}
+	const ev = evaluateStudy({
+		study: { doseLevels: plan.study.doseLevels, teaeWindowDays: settings.teaeWindowDays, dltWindow: settings.dltWindow, design: settings.design },
+		subjects: plan.subjects,
+		doses: plan.doses,
+		aes: plan.aes,
+		ruleSet,
+		asOf
+	});
+	// The Escalation tab's answer, from the same functions the app uses, in the study's dose codes.
+	const rec = computeStudyRecommendation({ doseLevels: plan.study.doseLevels, design: settings.design }, ev);
+	const decision = recommendationAsDecision(rec);
+	const recommendation = { ...decision, reason: withDoseCodes(decision.reason, rec.codes) };
+	if (values.format === 'json') process.stdout.write(JSON.stringify(evaluationJson(ev, values.preset ?? ruleSet.id, recommendation), null, 2) + '\n');
+	else if (values.format === 'csv') process.stdout.write(evaluationCsv(ev));
+	else process.stdout.write(evaluationText(ev, plan.study.title, recommendation));
+	return 0;
+}
