@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { evaluateStudy } from '../../src/lib/domain/dlt/evaluate-study';
 import { computeStudyRecommendation } from '../../src/lib/domain/escalation/compute-study-recommendation';
 import type { EscalationDesign } from '../../src/lib/domain/types';
-import { planImport } from '../../src/lib/io/plan-import';
+import { planImport } from '../../src/lib/io/import/plan-import';
 import { findRuleSet } from '../../src/lib/presets/dlt-rule-sets';
 import { createStudyFromPreset, findPreset } from '../../src/lib/presets/study-presets';
 import { openWithDemo, setReviewer, shot } from './helpers';

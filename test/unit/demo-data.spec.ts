@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeStudyDay } from '../../src/lib/domain/partial-date';
-import { planImport } from '../../src/lib/io/plan-import';
+import { planImport } from '../../src/lib/io/import/plan-import';
 import { createStudyFromPreset, findPreset } from '../../src/lib/presets/study-presets';
 import { allDemos, CASES_001 } from '../demo/generate-demo';
 

@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import { DoseWatchDatabase } from '../../src/lib/db/database';
 import { commitImport } from '../../src/lib/db/study-repository';
 import type { SourceFile } from '../../src/lib/io/import-types';
-import { planImport } from '../../src/lib/io/plan-import';
+import { planImport } from '../../src/lib/io/import/plan-import';
 
 export const SHARED = resolve(__dirname, '../../../shared');
 export const PILOT = resolve(SHARED, 'data/cdiscpilot01');

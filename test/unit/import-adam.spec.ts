@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeFirstExposure } from '../../src/lib/domain/first-exposure';
-import { planImport } from '../../src/lib/io/plan-import';
+import { planImport } from '../../src/lib/io/import/plan-import';
 import { SHARED, source } from './helpers';
 
 const D = resolve(SHARED, 'data/random-cdisc-data-synthetic');

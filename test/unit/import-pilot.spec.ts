@@ -4,7 +4,7 @@ import { DoseWatchDatabase } from '../../src/lib/db/database';
 import { commitImport } from '../../src/lib/db/study-repository';
 import { computeFirstExposure } from '../../src/lib/domain/first-exposure';
 import { computeStudyDay } from '../../src/lib/domain/partial-date';
-import { planImport } from '../../src/lib/io/plan-import';
+import { planImport } from '../../src/lib/io/import/plan-import';
 import { resolve } from 'node:path';
 import { PILOT, pilotFiles, source } from './helpers';
 

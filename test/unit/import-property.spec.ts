@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { DoseWatchDatabase } from '../../src/lib/db/database';
 import { commitImport, ImportRefusedError } from '../../src/lib/db/study-repository';
 import { hasErrors } from '../../src/lib/io/import-types';
-import { planImport } from '../../src/lib/io/plan-import';
+import { planImport } from '../../src/lib/io/import/plan-import';
 import { SMALL } from './helpers';
 
 const valid = {

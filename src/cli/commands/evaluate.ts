@@ -1,7 +1,7 @@
 /** `dosewatch evaluate`: DLT verdicts, standings and the Escalation tab's recommendation, from the app's own reader and engine. */
 import { parseArgs } from 'node:util';
 import { hasErrors } from '../../lib/io/import-types';
-import { planImport } from '../../lib/io/plan-import';
+import { planImport } from '../../lib/io/import/plan-import';
 import { findPreset, STUDY_PRESETS } from '../../lib/presets/study-presets';
 import { DLT_RULE_SETS, findRuleSet } from '../../lib/presets/dlt-rule-sets';
 import { evaluateStudy } from '../../lib/domain/dlt/evaluate-study';

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { importReportText } from '../../lib/io/import-report';
 import { hasErrors } from '../../lib/io/import-types';
-import { planImport } from '../../lib/io/plan-import';
+import { planImport } from '../../lib/io/import/plan-import';
 import { createStudyFromPreset, findPreset, STUDY_PRESETS } from '../../lib/presets/study-presets';
 import { UsageError, readSource } from '../args';
 

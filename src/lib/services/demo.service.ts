@@ -6,7 +6,7 @@ import type { DoseWatchDatabase } from '$lib/db/database';
 import { readSettings, writeSetting } from '$lib/db/settings';
 import { commitImport } from '$lib/db/study-repository';
 import { formatProblem, hasErrors } from '$lib/io/import-types';
-import { planImport } from '$lib/io/plan-import';
+import { planImport } from '$lib/io/import/plan-import';
 import { DEMO_LOADER } from '$lib/db/backup-status';
 import type { ImportPlan } from '$lib/io/import-types';
 import { createStudyFromPreset, findPreset } from '$lib/presets/study-presets';

@@ -1,0 +1,100 @@
+/**
+ * Turns SDTM DM, EX, DS and AE files (or ADaM ADSL and ADAE, whose columns overlap) into DoseWatch records and
+ * a problem report, one reader per domain file (read-dm, read-ex, read-ds, read-ae) over one column-mapping
+ * module. Pure: nothing is written here. The app shows the plan as a preview and writes it in one transaction
+ * only when it has no errors and the user confirms; the headless `dosewatch validate` prints the same report.
+ * A new domain is a new reader.
+ */
+import { DEFAULT_DLT_WINDOW } from '../../domain/dlt-window';
+import type { Study } from '../../domain/types';
+import type { ImportPlan, Problem, ColumnMapping, SourceFile } from '../import-types';
+import { createImportContext, type ImportOptions } from './context';
+import { readAe } from './read-ae';
+import { readDm } from './read-dm';
+import { readDs } from './read-ds';
+import { applyExposure, readEx } from './read-ex';
+
+export type { ImportOptions };
+
+export interface ImportFiles {
+	dm: SourceFile;
+	ex?: SourceFile | undefined;
+	ae?: SourceFile | undefined;
+	/** Disposition: early discontinuations (optional). */
+	ds?: SourceFile | undefined;
+}
+
+function emptyStudy(id: string, now: string): Study {
+	return {
+		id,
+		title: 'Imported study',
+		protocolRef: '',
+		presetId: null,
+		drugs: [],
+		doseLevels: [],
+		schedule: {
+			cycleLengthDays: 21,
+			dosingDays: [1],
+			maxCycles: null,
+			phases: [],
+			description: 'Not given in the imported files; set it in the study settings.'
+		},
+		dltWindow: { ...DEFAULT_DLT_WINDOW },
+		design: { kind: '3+3', deescalation: true },
+		dltRuleSet: 'generic',
+		teaeWindowDays: 30,
+		dataCutoff: null,
+		isDemo: false,
+		createdAt: now
+	};
+}
+
+export function planImport(files: ImportFiles, options: ImportOptions): ImportPlan {
+	const problems: Problem[] = [];
+	const mappings: ColumnMapping[] = [];
+	const study: Study = options.target ? structuredClone(options.target) : emptyStudy(options.newStudyId, options.now);
+	const plan: ImportPlan = {
+		study,
+		isNewStudy: options.target === null,
+		subjects: [],
+		doses: [],
+		aes: [],
+		problems,
+		mappings,
+		counts: {
+			subjects: 0,
+			doses: 0,
+			aes: 0,
+			doseLevels: 0,
+			untreatedSubjects: 0,
+			discontinued: 0,
+			gradeFromSeverity: 0,
+			partialStartDates: 0,
+			ongoing: 0,
+			beforeFirstDose: 0
+		}
+	};
+
+
+	const c = createImportContext(plan, options);
+	const warn = c.warn;
+	const dmRead = readDm(c, files.dm);
+	if (!dmRead) return plan;
+	const { subjects, dmFile } = dmRead;
+	const dosesBySubject = readEx(c, files.ex, subjects, dmFile);
+	applyExposure(c, Boolean(files.ex), subjects, dosesBySubject);
+	readDs(c, files.ds, subjects);
+	readAe(c, files.ae, subjects, dosesBySubject, dmFile);
+
+	plan.subjects = [...subjects.values()];
+	if (plan.isNewStudy && study.drugs.length === 0) {
+		warn(files.dm.name, null, null, 'no dose records (EX) were given: the study has no drugs and subjects have no day 1');
+	}
+	plan.counts.subjects = plan.subjects.length;
+	plan.counts.doses = plan.doses.length;
+	plan.counts.aes = plan.aes.length;
+	plan.counts.doseLevels = study.doseLevels.length;
+	plan.counts.untreatedSubjects = plan.subjects.filter((s) => s.doseLevel === null || s.status === 'not_treated').length;
+	plan.counts.discontinued = plan.subjects.filter((s) => s.discontinued).length;
+	return plan;
+}
