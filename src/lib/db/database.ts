@@ -4,7 +4,6 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Meeting, Study, Subject } from '../domain/types';
-import type { DltRuleSet } from '../domain/dlt/rule-types';
 
 export interface Setting {
 	key: string;
@@ -16,16 +15,8 @@ export const DB_NAME = 'dosewatch';
 /** Current schema version; a backup records it. */
 export const SCHEMA_VERSION = 3;
 
-/** A study's own edited DLT rule set, one row per version. */
-export interface StoredRuleSet {
-	/** `${id}@${version}` */
-	key: string;
-	studyId: string;
-	ruleSet: DltRuleSet;
-	savedBy: string;
-	savedAt: string;
-	reason: string;
-}
+export type { StoredRuleSet } from '../domain/model/rule-set';
+import type { StoredRuleSet } from '../domain/model/rule-set';
 
 export class DoseWatchDatabase extends Dexie {
 	studies!: Table<Study, string>;

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Meeting, Study, Subject } from '../domain/types';
-import type { StoredRuleSet } from '../db/database';
+import type { StoredRuleSet } from '../domain/model/rule-set';
 import { AdjudicationSchema, AeSchema, AuditSchema, DoseSchema, MeetingSchema, StoredRuleSetSchema, StudySchema, SubjectSchema, describeIssue } from './record-schemas';
 
 export const BACKUP_FORMAT = 'dosewatch-backup';

@@ -98,3 +98,14 @@ export type AeVerdict = 'dlt' | 'not_dlt' | 'pending';
 export type SubjectDltStatus = 'dlt' | 'no_dlt' | 'pending' | 'not_evaluable';
 /** Where the study's escalation design stands at one dose level (from the same function as the Escalation tab). */
 export type LevelStanding = 'enrolling' | 'escalate' | 'expand' | 'stay' | 'de_escalate' | 'stop';
+
+/** A study's own edited DLT rule set, one row per version. */
+export interface StoredRuleSet {
+	/** `${id}@${version}` */
+	key: string;
+	studyId: string;
+	ruleSet: DltRuleSet;
+	savedBy: string;
+	savedAt: string;
+	reason: string;
+}
