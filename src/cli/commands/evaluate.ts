@@ -5,7 +5,7 @@ import { planImport } from '../../lib/io/import/plan-import';
 import { findPreset, STUDY_PRESETS } from '../../lib/presets/study-presets';
 import { DLT_RULE_SETS, findRuleSet } from '../../lib/presets/dlt-rule-sets';
 import { evaluateStudy } from '../../lib/domain/dlt/evaluate-study';
-import { computeStudyRecommendation, withDoseCodes } from '../../lib/domain/escalation/compute-study-recommendation';
+import { computeStudyRecommendation } from '../../lib/domain/escalation/compute-study-recommendation';
 import { recommendationAsDecision } from '../../lib/domain/meeting';
 import { evaluationCsv, evaluationJson, evaluationText } from '../../lib/io/evaluation-report';
 import { formatProblem } from '../../lib/io/import-types';
@@ -78,8 +78,7 @@ export function evaluate(args: string[]): number {
 	});
 	// The Escalation tab's answer, from the same functions the app uses, in the study's dose codes.
 	const rec = computeStudyRecommendation({ doseLevels: plan.study.doseLevels, design: settings.design }, ev);
-	const decision = recommendationAsDecision(rec);
-	const recommendation = { ...decision, reason: withDoseCodes(decision.reason, rec.codes) };
+	const recommendation = recommendationAsDecision(rec);
 	if (values.format === 'json') process.stdout.write(JSON.stringify(evaluationJson(ev, values.preset ?? ruleSet.id, recommendation), null, 2) + '\n');
 	else if (values.format === 'csv') process.stdout.write(evaluationCsv(ev));
 	else process.stdout.write(evaluationText(ev, plan.study.title, recommendation));

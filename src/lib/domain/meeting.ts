@@ -7,7 +7,7 @@
 import { computeCommitteeDecisions } from './dlt/compute-committee-decisions';
 import { evaluateStudy, type StudyEvaluation } from './dlt/evaluate-study';
 import type { DltRuleSet } from './dlt/rule-types';
-import { computeStudyRecommendation, type StudyRecommendation } from './escalation/compute-study-recommendation';
+import { computeStudyRecommendation, withDoseCodes, type StudyRecommendation } from './escalation/compute-study-recommendation';
 import { aeKey, detectReviewChanges, type AeChange, type ReviewBaseline, type ReviewVerdict } from './review-changes';
 import type { Adjudication, AdverseEvent, DoseAdministration, EscalationDecision, Meeting, MeetingSnapshot, Study, Subject } from './types';
 
@@ -44,9 +44,9 @@ export function verdictMap(ev: StudyEvaluation): Map<string, ReviewVerdict> {
 export function recommendationAsDecision(rec: StudyRecommendation): EscalationDecision & { reason: string } {
 	const r = rec.recommendation;
 	const code = (d: number | null) => (d === null ? null : (rec.codes[d - 1] ?? null));
-	return r.continue && r.nextDose !== null
-		? { kind: 'next_cohort', doseLevel: code(r.nextDose)!, reason: r.reason }
-		: { kind: 'stop', mtd: code(r.mtd), reason: r.reason };
+	// The reason in the study's own codes ("dose 4 (DL4)"), as the DLT table and the Escalation tab say it.
+	const reason = withDoseCodes(r.reason, rec.codes);
+	return r.continue && r.nextDose !== null ? { kind: 'next_cohort', doseLevel: code(r.nextDose)!, reason } : { kind: 'stop', mtd: code(r.mtd), reason };
 }
 
 export function sameDecision(a: EscalationDecision, b: EscalationDecision): boolean {
