@@ -87,9 +87,9 @@ test('reloading the page in the middle of a large import leaves the database exa
 
 test('closing the tab in the middle of a large restore leaves the database exactly as before', async ({ page, context }) => {
 	test.setTimeout(120_000);
-	const data = { studies: [big.study], subjects: big.subjects, doses: big.doses, aes: big.aes, audit: [], adjudications: [], ruleSets: [], meetings: [] };
+	const data = { studies: [big.study], subjects: big.subjects, doses: big.doses, aes: big.aes, audit: [], adjudications: [], ruleSets: [], meetings: [], reviewers: [] };
 	const file = join(WORK, 'big-backup.json');
-	writeFileSync(file, await serializeBackup(data, { schemaVersion: 3, exportedAt: '2026-11-22T00:00:00Z', exportedBy: 'fault test' }));
+	writeFileSync(file, await serializeBackup(data, { schemaVersion: 5, exportedAt: '2026-11-22T00:00:00Z', exportedBy: 'fault test' }));
 	await instrument(page);
 	await openWithDemo(page);
 	await setReviewer(page, 'Dr Grace Monitor');

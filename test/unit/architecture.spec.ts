@@ -26,7 +26,10 @@ describe('the domain is pure TypeScript', () => {
 	const domain = files(join(SRC, 'lib/domain'), /\.ts$/);
 
 	it('imports nothing from Svelte, Dexie, d3, the state, the database or the DOM', () => {
-		const outside = domain.flatMap((f) => importsOf(f).filter((i) => !i.spec.startsWith('.')).map((i) => `${relative(SRC, f)} imports ${i.spec}`));
+		// Pure TypeScript libraries that do what the domain would otherwise hand-write: the SHA-256 of the audit chain
+		// (synchronous, so it can run inside a database transaction).
+		const PURE = [/^@noble\/hashes\//];
+		const outside = domain.flatMap((f) => importsOf(f).filter((i) => !i.spec.startsWith('.') && !PURE.some((p) => p.test(i.spec))).map((i) => `${relative(SRC, f)} imports ${i.spec}`));
 		expect(outside).toEqual([]);
 		const clock = domain.filter((f) => /new Date\(\)|Date\.now\(\)|\bdocument\.|\bwindow\.(?:location|navigator|localStorage|document|addEventListener)|\bnavigator\./.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f));
 		expect(clock).toEqual([]);

@@ -1,3 +1,4 @@
+import { readAllAudit } from '../../src/lib/db/audit-repository';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DoseWatchDatabase, SCHEMA_VERSION } from '../../src/lib/db/database';
@@ -30,19 +31,26 @@ describe('schema upgrade', () => {
 		expect(db.verno).toBe(SCHEMA_VERSION);
 		expect(await db.studies.get('old')).toMatchObject({ title: 'Old study' });
 		expect(await db.aes.count()).toBe(1);
-		expect(await db.adjudications.count()).toBe(0);
+		expect(await db.adjudicationLog.count()).toBe(0);
 	});
 
 	it('a backup from schema 1 (without the later tables) restores', async () => {
 		const db = await seededDatabase(`b1-${Math.random()}`);
 		const file = JSON.parse(await exportBackup(db, 'x', at));
+		// Schema 1's shape: no later tables, audit entries with numeric ids and no chain, AEs without identities.
 		delete file.data.adjudications;
 		delete file.data.ruleSets;
+		delete file.data.meetings;
+		delete file.data.reviewers;
+		file.data.audit = file.data.audit.map(({ id: _i, chain: _c, seq: _s, prev: _p, hash: _h, ...e }: Record<string, unknown>, i: number) => ({ ...e, id: i + 1 }));
+		file.data.aes = file.data.aes.map(({ id: _i, spid: _s, ...a }: Record<string, unknown>) => a);
 		const { sha256 } = await import('../../src/lib/io/backup');
 		file.schemaVersion = 1;
 		file.checksum = await sha256(JSON.stringify(file.data));
 		const parsed = await parseBackup('v1.json', JSON.stringify(file), SCHEMA_VERSION);
 		expect(parsed.ok && parsed.backup.data.adjudications).toEqual([]);
+		expect(parsed.ok && parsed.backup.data.aes.every((a) => typeof a.id === 'string')).toBe(true);
+		expect(parsed.ok && parsed.backup.data.audit.map((e) => e.seq)).toEqual(file.data.audit.map((_: unknown, i: number) => i + 1));
 	});
 });
 
@@ -52,8 +60,8 @@ describe('adjudication', () => {
 		const base = { studyId: 'tst', usubjid: 'TST01-001', aeseq: 2, engineVerdict: 'dlt' as const, engineRule: '2', engineReason: 'x', ruleSet: { id: 'generic', version: 1 } };
 		await recordAdjudication(db, { ...base, decision: 'not_dlt', reason: 'disease progression', by: 'Dr A', at: '2026-03-02T10:00:00Z' });
 		await recordAdjudication(db, { ...base, decision: 'dlt', reason: 'new lab data', by: 'Dr B', at: '2026-03-03T10:00:00Z' });
-		expect(await db.adjudications.count()).toBe(2);
-		const audit = (await db.audit.toArray()).filter((a) => a.entity === 'adjudication');
+		expect(await db.adjudicationLog.count()).toBe(2);
+		const audit = (await readAllAudit(db)).filter((a) => a.entity === 'adjudication');
 		expect(audit.map((a) => [a.who, a.reason])).toEqual([['Dr A', 'disease progression'], ['Dr B', 'new lab data']]);
 		await expect(recordAdjudication(db, { ...base, decision: 'dlt', reason: ' ', by: 'Dr B', at })).rejects.toThrow(/reason/);
 		await expect(recordAdjudication(db, { ...base, decision: 'dlt', reason: 'x', by: '', at })).rejects.toThrow(/reviewer name/);

@@ -33,3 +33,20 @@ export async function seededDatabase(name: string, at = '2025-03-01T00:00:00Z'):
 	await commitImport(db, planImport(files, { target: null, newStudyId: 'tst', now: at, who: 'a' }), { who: 'a', at, files: [] });
 	return db;
 }
+
+/** A signer for tests: a reviewer profile with a fast key derivation (the app uses 310,000 PBKDF2 iterations). */
+const signers = new Map<string, Promise<import('../../src/lib/db/meeting-repository').Signer>>();
+export function testSigner(name = 'Dr Chair', meaning = 'approved as chair') {
+	const key = `${name}|${meaning}`;
+	if (!signers.has(key)) {
+		signers.set(
+			key,
+			import('../../src/lib/io/signatures').then(async ({ createProfile }) => ({
+				profile: await createProfile({ id: `profile-${name}`, name, role: 'SRC chair', passphrase: 'correct horse', at: '2025-01-01T00:00:00Z', iterations: 1000 }),
+				passphrase: 'correct horse',
+				meaning
+			}))
+		);
+	}
+	return signers.get(key)!;
+}

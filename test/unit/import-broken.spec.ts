@@ -2,6 +2,7 @@
  * The broken-input corpus: each file under test/fixtures/broken is a valid fixture with one defect. Each must be
  * refused with a message naming the file, row and field, and the database must be exactly as before.
  */
+import { readAllAudit } from '../../src/lib/db/audit-repository';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -78,7 +79,7 @@ describe('the broken-input corpus', () => {
 			subjects: await db.subjects.toArray(),
 			doses: await db.doses.toArray(),
 			aes: await db.aes.toArray(),
-			audit: await db.audit.toArray()
+			audit: await readAllAudit(db)
 		});
 		const before = await snapshot();
 		expect(hasErrors(plan.problems)).toBe(true);

@@ -1,4 +1,5 @@
 /** The real CDISC pilot study: every record must come in, exactly as recorded. */
+import { readAllAudit } from '../../src/lib/db/audit-repository';
 import { describe, expect, it } from 'vitest';
 import { DoseWatchDatabase } from '../../src/lib/db/database';
 import { commitImport } from '../../src/lib/db/study-repository';
@@ -63,7 +64,7 @@ describe('importing cdiscpilot01', () => {
 		await commitImport(db, plan, { who: 'tester', at: '2026-01-01T00:00:00Z', files: ['dm.csv', 'ex.csv', 'ae.csv'] });
 		expect(await db.aes.where('studyId').equals('pilot').count()).toBe(1191);
 		expect(await db.subjects.where('studyId').equals('pilot').count()).toBe(306);
-		const audit = await db.audit.toArray();
+		const audit = await readAllAudit(db);
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({ action: 'import', who: 'tester', after: { counts: { aes: 1191 } } });
 		db.close();

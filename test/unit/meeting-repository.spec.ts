@@ -1,3 +1,4 @@
+import { readAllAudit } from '../../src/lib/db/audit-repository';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { exportBackup, restoreBackup } from '../../src/lib/db/backup-repository';
@@ -7,12 +8,12 @@ import { createMeeting, deferCandidate, deleteMeetingDraft, MeetingConflictError
 import { saveAe } from '../../src/lib/db/record-repository';
 import { computeMeetingView, computeSinceLastReview, evaluateAsOf, meetingData, previousSignedMeeting, undecidedCandidates, verdictMap } from '../../src/lib/domain/meeting';
 import { parseBackup } from '../../src/lib/io/backup';
-import { seededDatabase } from './helpers';
+import { seededDatabase, testSigner } from './helpers';
 
 const WHO = 'Dr Chair';
 
 /** A draft whose decision follows the design and whose open DLT candidates are deferred, so it can be signed. */
-async function readyDraft(db: DoseWatchDatabase, cutoff = '2025-02-28', deferOpen = true): Promise<{ id: number; draft: MeetingDraft }> {
+async function readyDraft(db: DoseWatchDatabase, cutoff = '2025-02-28', deferOpen = true): Promise<{ id: string; draft: MeetingDraft }> {
 	const data = (await loadReviewData(db, 'tst'))!;
 	const view = computeMeetingView(data.live!, cutoff, null, null);
 	const { reason: _reason, ...decision } = view.recommended;
@@ -30,17 +31,17 @@ describe('sign-off waits for every DLT candidate', () => {
 	it('is refused while a candidate is undecided, and allowed once each is deferred with a reason or decided', async () => {
 		const db = await seededDatabase(`m-${Math.random()}`);
 		const { id, draft } = await readyDraft(db, '2025-02-28', false);
-		await expect(signMeeting(db, id, 1, WHO, '2025-03-02T10:00:00Z')).rejects.toThrow(/1 DLT candidate awaits the committee: TST01-001 AE 2 \(Neutrophil count decreased, DLT\)\. Decide each, or defer it/);
+		await expect(signMeeting(db, id, 1, await testSigner(), '2025-03-02T10:00:00Z')).rejects.toThrow(/1 DLT candidate awaits the committee: TST01-001 AE 2 \(Neutrophil count decreased, DLT\)\. Decide each, or defer it/);
 		// A deferral without a reason is none.
 		await deferCandidate(db, id, 'TST01-001|2', '  ', WHO, '2025-03-02T10:01:00Z');
-		await expect(signMeeting(db, id, 1, WHO, '2025-03-02T10:02:00Z')).rejects.toThrow(/awaits the committee/);
+		await expect(signMeeting(db, id, 1, await testSigner(), '2025-03-02T10:02:00Z')).rejects.toThrow(/awaits the committee/);
 		// Deferred on the meeting page: audited, and a form open on revision 2 still saves afterwards.
 		await deferCandidate(db, id, 'TST01-001|2', 'Awaiting the neutrophil series', WHO, '2025-03-02T10:03:00Z');
 		await updateMeeting(db, id, { ...draft, minutes: 'Deferred AE 2.' }, 1, WHO, '2025-03-02T10:03:30Z');
-		const audit = (await db.audit.toArray()).filter((a) => a.entity === 'meeting');
+		const audit = (await readAllAudit(db)).filter((a) => a.entity === 'meeting');
 		expect(audit.map((a) => a.reason)).toContain('TST01-001 AE 2 deferred to a later meeting: Awaiting the neutrophil series');
-		await signMeeting(db, id, 2, WHO, '2025-03-02T10:04:00Z');
-		const signed = (await db.meetings.get(id))!;
+		await signMeeting(db, id, 2, await testSigner(), '2025-03-02T10:04:00Z');
+		const signed = (await db.reviewMeetings.get(id))!;
 		expect(signed).toMatchObject({ signedBy: WHO, minutes: 'Deferred AE 2.', deferrals: [{ key: 'TST01-001|2', reason: 'Awaiting the neutrophil series' }] });
 	});
 });
@@ -49,7 +50,7 @@ describe('signing a meeting freezes it', () => {
 	it('later edits to the data never change what the signed meeting shows, and show as new for the next one', async () => {
 		const db = await seededDatabase(`m-${Math.random()}`);
 		const { id } = await readyDraft(db);
-		await signMeeting(db, id, 1, WHO, '2025-03-02T10:00:00Z');
+		await signMeeting(db, id, 1, await testSigner(), '2025-03-02T10:00:00Z');
 		const before = (await loadReviewData(db, 'tst'))!;
 		const signed = before.meetings.find((m) => m.id === id)!;
 		const frozenView = computeMeetingView(meetingData(signed, before.live)!, signed.cutoff, null, signed.signedAt);
@@ -76,23 +77,23 @@ describe('signing a meeting freezes it', () => {
 	it('a signed meeting cannot be edited, re-signed or deleted', async () => {
 		const db = await seededDatabase(`m-${Math.random()}`);
 		const { id, draft } = await readyDraft(db);
-		await signMeeting(db, id, 1, WHO, '2025-03-02T10:00:00Z');
-		const signed = await db.meetings.get(id);
+		await signMeeting(db, id, 1, await testSigner(), '2025-03-02T10:00:00Z');
+		const signed = await db.reviewMeetings.get(id);
 		await expect(updateMeeting(db, id, { ...draft, minutes: 'rewritten' }, 2, WHO, '2025-03-03T00:00:00Z')).rejects.toThrow(/signed by Dr Chair .* can no longer be changed/);
-		await expect(signMeeting(db, id, 2, WHO, '2025-03-03T00:00:00Z')).rejects.toBeInstanceOf(MeetingConflictError);
+		await expect(signMeeting(db, id, 2, await testSigner(), '2025-03-03T00:00:00Z')).rejects.toBeInstanceOf(MeetingConflictError);
 		await expect(deleteMeetingDraft(db, id, WHO, '2025-03-03T00:00:00Z')).rejects.toBeInstanceOf(MeetingConflictError);
-		expect(await db.meetings.get(id)).toEqual(signed);
+		expect(await db.reviewMeetings.get(id)).toEqual(signed);
 	});
 
 	it('signing names everything missing and writes nothing', async () => {
 		const db = await seededDatabase(`m-${Math.random()}`);
 		const id = await createMeeting(db, { studyId: 'tst', date: '2025-03-02', cutoff: '2025-02-28', attendees: [], doseLevels: [], decision: null, decisionReason: '', minutes: '' }, WHO, '2025-03-02T09:00:00Z');
-		const auditBefore = await db.audit.count();
-		await expect(signMeeting(db, id, 1, WHO, '2025-03-02T10:00:00Z')).rejects.toThrow(
+		const auditBefore = await db.auditTrail.count();
+		await expect(signMeeting(db, id, 1, await testSigner(), '2025-03-02T10:00:00Z')).rejects.toThrow(
 			'The meeting cannot be signed yet: List the attendees. Choose the dose levels under review. Record the escalation decision.'
 		);
-		expect((await db.meetings.get(id))!.signedAt).toBeNull();
-		expect(await db.audit.count()).toBe(auditBefore);
+		expect((await db.reviewMeetings.get(id))!.signedAt).toBeNull();
+		expect(await db.auditTrail.count()).toBe(auditBefore);
 	});
 
 	it('a decision that differs from the recommendation needs a reason before signing', async () => {
@@ -100,10 +101,10 @@ describe('signing a meeting freezes it', () => {
 		const { id, draft } = await readyDraft(db);
 		const other = draft.decision!.kind === 'stop' ? { kind: 'next_cohort' as const, doseLevel: 'DL1' } : { kind: 'stop' as const, mtd: null };
 		await updateMeeting(db, id, { ...draft, decision: other }, 1, WHO, '2025-03-02T09:30:00Z');
-		await expect(signMeeting(db, id, 2, WHO, '2025-03-02T10:00:00Z')).rejects.toThrow('differs from the design’s recommendation: give the reason');
+		await expect(signMeeting(db, id, 2, await testSigner(), '2025-03-02T10:00:00Z')).rejects.toThrow('differs from the design’s recommendation: give the reason');
 		await updateMeeting(db, id, { ...draft, decision: other, decisionReason: 'Safety signal in a related study' }, 2, WHO, '2025-03-02T09:40:00Z');
-		await signMeeting(db, id, 3, WHO, '2025-03-02T10:00:00Z');
-		expect((await db.meetings.get(id))!.signedBy).toBe(WHO);
+		await signMeeting(db, id, 3, await testSigner(), '2025-03-02T10:00:00Z');
+		expect((await db.reviewMeetings.get(id))!.signedBy).toBe(WHO);
 	});
 });
 
@@ -113,7 +114,7 @@ describe('two people editing one draft', () => {
 		const { id, draft } = await readyDraft(db);
 		await updateMeeting(db, id, { ...draft, minutes: 'first' }, 1, 'A', '2025-03-02T09:10:00Z');
 		await expect(updateMeeting(db, id, { ...draft, minutes: 'second' }, 1, 'B', '2025-03-02T09:11:00Z')).rejects.toThrow(/Someone else changed this meeting/);
-		expect((await db.meetings.get(id))!.minutes).toBe('first');
+		expect((await db.reviewMeetings.get(id))!.minutes).toBe('first');
 	});
 });
 
@@ -121,12 +122,12 @@ describe('the previous signed meeting', () => {
 	it('is the latest one signed before this one; a draft compares with the latest signed', async () => {
 		const db = await seededDatabase(`m-${Math.random()}`);
 		const first = await readyDraft(db, '2025-02-01');
-		await signMeeting(db, first.id, 1, WHO, '2025-02-02T10:00:00Z');
+		await signMeeting(db, first.id, 1, await testSigner(), '2025-02-02T10:00:00Z');
 		const second = await readyDraft(db, '2025-02-28');
-		await signMeeting(db, second.id, 1, WHO, '2025-03-02T10:00:00Z');
+		await signMeeting(db, second.id, 1, await testSigner(), '2025-03-02T10:00:00Z');
 		const draft = await readyDraft(db, '2025-03-15');
 		const meetings = (await loadReviewData(db, 'tst'))!.meetings;
-		const byId = (id: number) => meetings.find((m) => m.id === id)!;
+		const byId = (id: string) => meetings.find((m) => m.id === id)!;
 		expect(previousSignedMeeting(meetings, byId(first.id))).toBeNull();
 		expect(previousSignedMeeting(meetings, byId(second.id))?.id).toBe(first.id);
 		expect(previousSignedMeeting(meetings, byId(draft.id))?.id).toBe(second.id);
@@ -137,14 +138,14 @@ describe('meetings in backups and upgrades', () => {
 	it('a backup carries signed meetings with their snapshot and restores them exactly', async () => {
 		const db = await seededDatabase(`m-${Math.random()}`);
 		const { id } = await readyDraft(db);
-		await signMeeting(db, id, 1, WHO, '2025-03-02T10:00:00Z');
-		const signed = await db.meetings.get(id);
+		await signMeeting(db, id, 1, await testSigner(), '2025-03-02T10:00:00Z');
+		const signed = await db.reviewMeetings.get(id);
 		const parsed = await parseBackup('b.json', await exportBackup(db, WHO, '2025-03-03T00:00:00Z'), SCHEMA_VERSION);
 		expect(parsed.ok).toBe(true);
 		if (!parsed.ok) return;
 		const other = new DoseWatchDatabase(`m2-${Math.random()}`);
 		await restoreBackup(other, parsed.backup, WHO, '2025-03-04T00:00:00Z');
-		expect(await other.meetings.get(id)).toEqual(signed);
+		expect(await other.reviewMeetings.get(id)).toEqual(signed);
 	});
 
 	it('a database written by schema 2 opens in schema 3 with its adjudications and no meetings', async () => {
@@ -166,7 +167,7 @@ describe('meetings in backups and upgrades', () => {
 		const db = new DoseWatchDatabase(name);
 		await db.open();
 		expect(db.verno).toBe(SCHEMA_VERSION);
-		expect(await db.adjudications.count()).toBe(1);
-		expect(await db.meetings.count()).toBe(0);
+		expect(await db.adjudicationLog.count()).toBe(1);
+		expect(await db.reviewMeetings.count()).toBe(0);
 	});
 });

@@ -48,7 +48,7 @@ describe('layoutSwimmer', () => {
 			event('A', 1, '2026-03-05', '2026-03-09', { verdict: 'dlt' }),
 			event('A', 2, '2026-03-06', null, { verdict: 'pending' }), // overlaps AE 1, ongoing
 			event('A', 3, '2026-03', null), // partial onset: not drawn
-			event('A', 4, '2026-03-20', '2026-03-21', { verdict: 'dlt', committee: { decision: 'not_dlt', reason: 'r', by: 'b', at: 't' } })
+			event('A', 4, '2026-03-20', '2026-03-21', { verdict: 'dlt', committee: { decision: 'not_dlt', reason: 'r', by: 'b', at: 't', changedSince: [] } })
 		]),
 		evalOf(subject('C', 'DL1'), null, []) // never dosed: no lane
 	];

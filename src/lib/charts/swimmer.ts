@@ -100,7 +100,7 @@ export function gradeSegments(
 }
 
 function markOf(e: EventEvaluation): SwimmerAe['mark'] {
-	if (e.committee) return e.committee.decision === 'dlt' ? 'dlt' : e.verdict !== 'not_dlt' ? 'overruled' : null;
+	if (e.committee) return e.effective === 'dlt' ? 'dlt' : e.effective === 'not_dlt' && e.verdict !== 'not_dlt' ? 'overruled' : e.effective === 'pending' ? 'pending' : null;
 	return e.verdict === 'not_dlt' ? null : e.verdict;
 }
 

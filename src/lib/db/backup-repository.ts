@@ -1,50 +1,89 @@
 /** Reading the database into a backup and replacing it from one, each in a single transaction. */
 import { SCHEMA_VERSION, studyTables, type DoseWatchDatabase } from './database';
+import { appendAudit } from './audit-repository';
 import type { BackupData, BackupFile } from '../io/backup';
 import { serializeBackup } from '../io/backup';
+import type { AuditEntry } from '../domain/types';
 import { withStorageErrors } from './storage-errors';
 import { writeSetting } from './settings';
 
 export async function exportBackup(db: DoseWatchDatabase, who: string, at: string): Promise<string> {
-	const data: BackupData = await db.transaction('r', studyTables(db), async () => ({
+	const data: BackupData = await db.transaction('r', [...studyTables(db), db.reviewers], async () => ({
 		studies: await db.studies.toArray(),
 		subjects: await db.subjects.toArray(),
 		doses: await db.doses.toArray(),
 		aes: await db.aes.toArray(),
-		audit: await db.audit.toArray(),
-		adjudications: await db.adjudications.toArray(),
+		audit: await db.auditTrail.toArray(),
+		adjudications: await db.adjudicationLog.toArray(),
 		ruleSets: await db.ruleSets.toArray(),
-		meetings: await db.meetings.toArray()
+		meetings: await db.reviewMeetings.toArray(),
+		reviewers: await db.reviewers.toArray()
 	}));
 	const text = await serializeBackup(data, { schemaVersion: SCHEMA_VERSION, exportedAt: at, exportedBy: who });
 	await writeSetting(db, 'lastBackupAt', at);
 	return text;
 }
 
-/** Replaces every study record with the backup's. All or nothing. */
-export async function restoreBackup(db: DoseWatchDatabase, backup: BackupFile, who: string, at: string): Promise<void> {
+/** What a restore would drop: audit entries recorded here that the backup does not hold. */
+export interface RestoreImpact {
+	dropped: AuditEntry[];
+	/** The newest of them, for the confirmation message. */
+	latest: AuditEntry | null;
+}
+
+export async function restoreImpact(db: DoseWatchDatabase, backup: BackupFile): Promise<RestoreImpact> {
+	const kept = new Set(backup.data.audit.map((e) => e.id));
+	const dropped = (await db.auditTrail.toArray()).filter((e) => !kept.has(e.id)).sort((a, b) => a.at.localeCompare(b.at));
+	return { dropped, latest: dropped.at(-1) ?? null };
+}
+
+export class RestoreNeedsConfirmationError extends Error {
+	constructor(readonly impact: RestoreImpact) {
+		super(
+			`This backup does not hold ${impact.dropped.length} audit entr${impact.dropped.length === 1 ? 'y' : 'ies'} recorded here` +
+				(impact.latest ? ` (the latest ${impact.latest.at.slice(0, 16).replace('T', ' ')} by ${impact.latest.who}: ${impact.latest.action} ${impact.latest.key})` : '') +
+				'. Confirm to restore anyway: they are kept inside the restore’s own audit entry.'
+		);
+		this.name = 'RestoreNeedsConfirmationError';
+	}
+}
+
+/**
+ * Replaces every study record with the backup's. All or nothing. Audit entries recorded here that the backup does
+ * not hold are never dropped silently: without `confirmed` the restore is refused, and with it they are kept whole
+ * inside the restore's own audit entry. Reviewer profiles in the backup are added to this device's.
+ */
+export async function restoreBackup(db: DoseWatchDatabase, backup: BackupFile, who: string, at: string, options: { confirmed?: boolean } = {}): Promise<void> {
 	const d = backup.data;
 	await withStorageErrors(() =>
-		db.transaction('rw', studyTables(db), async () => {
+		db.transaction('rw', [...studyTables(db), db.reviewers], async () => {
+			const impact = await restoreImpact(db, backup);
+			if (impact.dropped.length && !options.confirmed) throw new RestoreNeedsConfirmationError(impact);
 			await Promise.all(studyTables(db).map((t) => t.clear()));
 			await db.studies.bulkAdd(d.studies);
 			await db.subjects.bulkAdd(d.subjects);
 			await db.doses.bulkAdd(d.doses);
 			await db.aes.bulkAdd(d.aes);
-			await db.audit.bulkAdd(d.audit);
-			await db.adjudications.bulkAdd(d.adjudications);
+			await db.auditTrail.bulkAdd(d.audit);
+			await db.adjudicationLog.bulkAdd(d.adjudications);
 			await db.ruleSets.bulkAdd(d.ruleSets);
-			await db.meetings.bulkAdd(d.meetings);
-			await db.audit.add({
+			await db.reviewMeetings.bulkAdd(d.meetings);
+			await db.reviewers.bulkPut(d.reviewers);
+			await appendAudit(db, {
 				at,
 				who,
 				studyId: null,
 				entity: 'database',
 				key: 'all studies',
 				action: 'restore',
-				before: null,
-				after: { exportedAt: backup.exportedAt, exportedBy: backup.exportedBy, counts: { studies: d.studies.length, aes: d.aes.length } },
-				reason: `Restored the backup made ${backup.exportedAt}`
+				before: impact.dropped.length ? { droppedEntries: impact.dropped } : null,
+				after: {
+					exportedAt: backup.exportedAt,
+					exportedBy: backup.exportedBy,
+					schemaVersion: backup.schemaVersion,
+					counts: { studies: d.studies.length, subjects: d.subjects.length, aes: d.aes.length, auditEntries: d.audit.length }
+				},
+				reason: `Restored the backup made ${backup.exportedAt} by ${backup.exportedBy}${impact.dropped.length ? `; ${impact.dropped.length} later audit entries kept in this entry` : ''}`
 			});
 		})
 	);

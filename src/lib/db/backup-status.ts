@@ -7,7 +7,7 @@ export const DEMO_LOADER = 'DoseWatch demo';
 export async function readBackupStatus(db: DoseWatchDatabase): Promise<{ lastChange: string | null; lastBackup: string | null }> {
 	const settings = await readSettings(db);
 	let lastChange: string | null = null;
-	await db.audit.each((e) => {
+	await db.auditTrail.each((e) => {
 		if (e.who !== DEMO_LOADER && (lastChange === null || e.at > lastChange)) lastChange = e.at;
 	});
 	return { lastChange, lastBackup: settings.lastBackupAt };

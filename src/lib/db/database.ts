@@ -2,8 +2,10 @@
  * The DoseWatch database: one Dexie class with every schema version in its constructor.
  * A shipped version is never edited: add version(n + 1) with an upgrade() and a comment saying why.
  */
-import Dexie, { type Table } from 'dexie';
-import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Meeting, Study, Subject } from '../domain/types';
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Meeting, ReviewerProfile, Study, Subject } from '../domain/types';
+import { upgradeRecordsToV4 } from '../io/upgrade-v4';
+import { newId } from './ids';
 
 export interface Setting {
 	key: string;
@@ -13,7 +15,7 @@ export interface Setting {
 export const DB_NAME = 'dosewatch';
 
 /** Current schema version; a backup records it. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 5;
 
 export type { StoredRuleSet } from '../domain/model/rule-set';
 import type { StoredRuleSet } from '../domain/model/rule-set';
@@ -23,11 +25,12 @@ export class DoseWatchDatabase extends Dexie {
 	subjects!: Table<Subject, [string, string]>;
 	doses!: Table<DoseAdministration, [string, string, number]>;
 	aes!: Table<AdverseEvent, [string, string, number]>;
-	audit!: Table<AuditEntry, number>;
+	auditTrail!: Table<AuditEntry, string>;
 	settings!: Table<Setting, string>;
-	adjudications!: Table<Adjudication, number>;
+	adjudicationLog!: Table<Adjudication, string>;
 	ruleSets!: Table<StoredRuleSet, string>;
-	meetings!: Table<Meeting, number>;
+	reviewMeetings!: Table<Meeting, string>;
+	reviewers!: Table<ReviewerProfile, string>;
 
 	constructor(name = DB_NAME) {
 		super(name);
@@ -50,10 +53,44 @@ export class DoseWatchDatabase extends Dexie {
 		this.version(3).stores({
 			meetings: '++id, studyId'
 		});
+		// Version 4: records a committee can trust (issue 13).
+		// - Each AE gets its own identity (`id`), so decisions and attribution history follow the event when a
+		//   re-export renumbers AESEQ; adjudications point at it (`aeId`) and keep what was decided on (`basis`).
+		// - The audit trail becomes a hash chain per study, and review records get UUID keys so two devices' records
+		//   can be merged. IndexedDB cannot change a primary key, so they move to new tables; version 5 drops the old.
+		// - Reviewer profiles with signing keys.
+		this.version(4)
+			.stores({
+				aes: '[studyId+usubjid+aeseq], studyId, [studyId+usubjid], id',
+				auditTrail: 'id, studyId, [chain+seq], at',
+				adjudicationLog: 'id, studyId, aeId',
+				reviewMeetings: 'id, studyId',
+				reviewers: 'id'
+			})
+			.upgrade((tx) => upgradeToV4(tx));
+		// Version 5: the tables version 4 copied from are no longer read.
+		this.version(5).stores({ audit: null, adjudications: null, meetings: null });
 	}
 }
 
-/** Every table that holds study data: what a backup carries and what clearing removes (settings stay). */
+/** Version 3 → 4: see the comment on version(4) and io/upgrade-v4.ts. */
+async function upgradeToV4(tx: Transaction): Promise<void> {
+	const up = upgradeRecordsToV4(
+		{
+			aes: await tx.table('aes').toArray(),
+			audit: await tx.table('audit').toArray(),
+			adjudications: await tx.table('adjudications').toArray(),
+			meetings: await tx.table('meetings').toArray()
+		},
+		newId
+	);
+	await tx.table('aes').bulkPut(up.aes);
+	await tx.table('auditTrail').bulkAdd(up.audit);
+	await tx.table('adjudicationLog').bulkAdd(up.adjudications);
+	await tx.table('reviewMeetings').bulkAdd(up.meetings);
+}
+
+/** Every table that holds study data: what a backup carries and what clearing removes (settings and reviewer profiles stay). */
 export function studyTables(db: DoseWatchDatabase) {
-	return [db.studies, db.subjects, db.doses, db.aes, db.audit, db.adjudications, db.ruleSets, db.meetings];
+	return [db.studies, db.subjects, db.doses, db.aes, db.auditTrail, db.adjudicationLog, db.ruleSets, db.reviewMeetings];
 }

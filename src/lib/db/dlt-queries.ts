@@ -15,7 +15,7 @@ export async function loadDltData(db: DoseWatchDatabase, studyId: string): Promi
 	if (!data) return null;
 	const [ruleSet, adjudications] = await Promise.all([
 		resolveRuleSet(db, data.study.dltRuleSet),
-		db.adjudications.where('studyId').equals(studyId).toArray()
+		db.adjudicationLog.where('studyId').equals(studyId).toArray()
 	]);
 	return { ...data, ruleSet: ruleSet ?? null, adjudications };
 }

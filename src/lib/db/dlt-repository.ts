@@ -4,27 +4,36 @@
  */
 import * as v from 'valibot';
 import type { DltRuleSet } from '../domain/dlt/rule-types';
-import type { Adjudication, Study } from '../domain/types';
+import type { Adjudication, ReviewerProfile, Study } from '../domain/types';
+import { signContent } from '../io/signatures';
 import { assertCategoriesDefined, DltRuleSetSchema, findRuleSet } from '../presets/dlt-rule-sets';
 import type { DoseWatchDatabase } from './database';
+import { appendAudit } from './audit-repository';
 import { withStorageErrors } from './storage-errors';
+import { newId } from './ids';
 
-export async function recordAdjudication(db: DoseWatchDatabase, a: Omit<Adjudication, 'id'>): Promise<void> {
-	if (!a.by.trim()) throw new Error('Set your reviewer name before adjudicating: the audit trail needs it.');
-	if (!a.reason.trim()) throw new Error('Give the committee’s reason for the decision.');
+/**
+ * Appends a committee decision with its audit entry. With a signer, the record is signed with their key first
+ * (their printed name becomes `by`); a wrong passphrase throws WrongPassphraseError and nothing is written.
+ */
+export async function recordAdjudication(db: DoseWatchDatabase, a: Omit<Adjudication, 'id' | 'signature'>, signer?: { profile: ReviewerProfile; passphrase: string; meaning: string }): Promise<void> {
+	const unsigned: Adjudication = { ...a, id: newId(), ...(signer ? { by: signer.profile.name } : {}) };
+	if (!unsigned.by.trim()) throw new Error('Set your reviewer name before adjudicating: the audit trail needs it.');
+	if (!unsigned.reason.trim()) throw new Error('Give the committee’s reason for the decision.');
+	const record: Adjudication = signer ? { ...unsigned, signature: await signContent(signer.profile, signer.passphrase, unsigned, signer.meaning, unsigned.at) } : unsigned;
 	await withStorageErrors(() =>
-		db.transaction('rw', [db.adjudications, db.audit], async () => {
-			await db.adjudications.add(a);
-			await db.audit.add({
-				at: a.at,
-				who: a.by,
-				studyId: a.studyId,
+		db.transaction('rw', [db.adjudicationLog, db.auditTrail], async () => {
+			await db.adjudicationLog.add(record);
+			await appendAudit(db, {
+				at: record.at,
+				who: record.by,
+				studyId: record.studyId,
 				entity: 'adjudication',
-				key: `${a.usubjid} AE ${a.aeseq}`,
+				key: `${record.usubjid} AE ${record.aeseq}`,
 				action: 'adjudicate',
-				before: { engineVerdict: a.engineVerdict, engineRule: a.engineRule, ruleSet: a.ruleSet },
-				after: { decision: a.decision },
-				reason: a.reason
+				before: { engineVerdict: record.engineVerdict, engineRule: record.engineRule, ruleSet: record.ruleSet },
+				after: { decision: record.decision, ...(record.signature ? { signedBy: `${record.signature.name} (${record.signature.meaning})` } : {}) },
+				reason: record.reason
 			});
 		})
 	);
@@ -72,7 +81,7 @@ export async function saveRuleSetVersion(
 	if (!ctx.who.trim()) throw new Error('Set your reviewer name before changing the DLT rules.');
 	if (!ctx.reason.trim()) throw new Error('Say why the DLT rules are changed.');
 	return withStorageErrors(() =>
-		db.transaction('rw', [db.ruleSets, db.studies, db.audit], async () => {
+		db.transaction('rw', [db.ruleSets, db.studies, db.auditTrail], async () => {
 			const current = await resolveRuleSet(db, study.dltRuleSet);
 			const own = await db.ruleSets.where('studyId').equals(study.id).toArray();
 			const version = Math.max(current?.version ?? 0, ...own.map((r) => r.ruleSet.version)) + 1;
@@ -81,7 +90,7 @@ export async function saveRuleSetVersion(
 			await db.ruleSets.add({ key, studyId: study.id, ruleSet: { ...edited, id, version }, savedBy: ctx.who, savedAt: ctx.at, reason: ctx.reason });
 			const before = await db.studies.get(study.id);
 			await db.studies.update(study.id, { dltRuleSet: key });
-			await db.audit.add({
+			await appendAudit(db, {
 				at: ctx.at,
 				who: ctx.who,
 				studyId: study.id,

@@ -4,10 +4,13 @@
  * stores it as a frozen snapshot, in one transaction with its audit entry. A signed meeting is never changed.
  */
 import { computeMeetingView, buildSnapshot, previousSignedMeeting, problemsBeforeSigning, undecidedCandidates } from '../domain/meeting';
-import type { Meeting } from '../domain/types';
+import type { Meeting, ReviewerProfile } from '../domain/types';
+import { contentHash, signContent, signedContent } from '../io/signatures';
 import type { DoseWatchDatabase } from './database';
+import { appendAudit, chainHead } from './audit-repository';
 import { resolveRuleSet } from './dlt-repository';
 import { withStorageErrors } from './storage-errors';
+import { newId } from './ids';
 
 /** What the meeting form edits. Deferrals are not in it: only deferCandidate writes them, so a form save never drops one. */
 export type MeetingDraft = Omit<Meeting, 'id' | 'signedBy' | 'signedAt' | 'snapshot' | 'rev' | 'createdBy' | 'createdAt' | 'deferrals'>;
@@ -23,35 +26,35 @@ export class MeetingConflictError extends Error {
 	}
 }
 
-const keyOf = (m: Pick<Meeting, 'date' | 'id'>) => `Meeting ${m.date}${m.id ? ` (#${m.id})` : ''}`;
+const keyOf = (m: Pick<Meeting, 'date' | 'id'>) => `Meeting ${m.date} (${m.id.slice(0, 8)})`;
 
 function requireWho(who: string) {
 	if (!who.trim()) throw new Error('Set your reviewer name in Settings first: the audit trail needs it.');
 }
 
-export async function createMeeting(db: DoseWatchDatabase, draft: MeetingDraft, who: string, at: string): Promise<number> {
+export async function createMeeting(db: DoseWatchDatabase, draft: MeetingDraft, who: string, at: string): Promise<string> {
 	requireWho(who);
 	return withStorageErrors(() =>
-		db.transaction('rw', [db.meetings, db.audit], async () => {
-			const meeting: Meeting = { ...draft, createdBy: who, createdAt: at, signedBy: null, signedAt: null, snapshot: null, rev: 1 };
-			const id = await db.meetings.add(meeting);
-			await db.audit.add({ at, who, studyId: draft.studyId, entity: 'meeting', key: keyOf({ ...meeting, id }), action: 'create', before: null, after: meeting, reason: '' });
-			return id;
+		db.transaction('rw', [db.reviewMeetings, db.auditTrail], async () => {
+			const meeting: Meeting = { ...draft, id: newId(), createdBy: who, createdAt: at, signedBy: null, signedAt: null, snapshot: null, rev: 1 };
+			await db.reviewMeetings.add(meeting);
+			await appendAudit(db, { at, who, studyId: draft.studyId, entity: 'meeting', key: keyOf(meeting), action: 'create', before: null, after: meeting, reason: '' });
+			return meeting.id;
 		})
 	);
 }
 
 /** Saves a draft's fields; refuses when the meeting is signed or was changed since `baseRev`. */
-export async function updateMeeting(db: DoseWatchDatabase, id: number, draft: MeetingDraft, baseRev: number, who: string, at: string): Promise<void> {
+export async function updateMeeting(db: DoseWatchDatabase, id: string, draft: MeetingDraft, baseRev: number, who: string, at: string): Promise<void> {
 	requireWho(who);
 	await withStorageErrors(() =>
-		db.transaction('rw', [db.meetings, db.audit], async () => {
-			const before = await db.meetings.get(id);
-			if (!before) throw new Error(`Meeting #${id} no longer exists.`);
+		db.transaction('rw', [db.reviewMeetings, db.auditTrail], async () => {
+			const before = await db.reviewMeetings.get(id);
+			if (!before) throw new Error('This meeting no longer exists (another tab or a restore removed it).');
 			if (before.signedAt || before.rev !== baseRev) throw new MeetingConflictError(before);
 			const after: Meeting = { ...before, ...draft, id, rev: before.rev + 1 };
-			await db.meetings.put(after);
-			await db.audit.add({ at, who, studyId: before.studyId, entity: 'meeting', key: keyOf(after), action: 'update', before, after, reason: '' });
+			await db.reviewMeetings.put(after);
+			await appendAudit(db, { at, who, studyId: before.studyId, entity: 'meeting', key: keyOf(after), action: 'update', before, after, reason: '' });
 		})
 	);
 }
@@ -61,78 +64,106 @@ export async function updateMeeting(db: DoseWatchDatabase, id: number, draft: Me
  * candidate inside one transaction and audited; the record's revision is left alone, so a meeting form open
  * beside it still saves (deferrals are not fields of the form).
  */
-export async function deferCandidate(db: DoseWatchDatabase, id: number, key: string, reason: string, who: string, at: string): Promise<void> {
+export async function deferCandidate(db: DoseWatchDatabase, id: string, key: string, reason: string, who: string, at: string): Promise<void> {
 	requireWho(who);
 	await withStorageErrors(() =>
-		db.transaction('rw', [db.meetings, db.audit], async () => {
-			const before = await db.meetings.get(id);
-			if (!before) throw new Error(`Meeting #${id} no longer exists.`);
+		db.transaction('rw', [db.reviewMeetings, db.auditTrail], async () => {
+			const before = await db.reviewMeetings.get(id);
+			if (!before) throw new Error('This meeting no longer exists (another tab or a restore removed it).');
 			if (before.signedAt) throw new MeetingConflictError(before);
 			const rest = (before.deferrals ?? []).filter((d) => d.key !== key);
 			const after: Meeting = { ...before, deferrals: reason.trim() ? [...rest, { key, reason: reason.trim() }] : rest };
-			await db.meetings.put(after);
+			await db.reviewMeetings.put(after);
 			const what = `${key.replace('|', ' AE ')} ${reason.trim() ? 'deferred to a later meeting' : 'no longer deferred'}`;
-			await db.audit.add({ at, who, studyId: before.studyId, entity: 'meeting', key: keyOf(after), action: 'update', before, after, reason: reason.trim() ? `${what}: ${reason.trim()}` : what });
+			await appendAudit(db, { at, who, studyId: before.studyId, entity: 'meeting', key: keyOf(after), action: 'update', before, after, reason: reason.trim() ? `${what}: ${reason.trim()}` : what });
 		})
 	);
 }
 
-export async function deleteMeetingDraft(db: DoseWatchDatabase, id: number, who: string, at: string): Promise<void> {
+export async function deleteMeetingDraft(db: DoseWatchDatabase, id: string, who: string, at: string): Promise<void> {
 	requireWho(who);
-	await db.transaction('rw', [db.meetings, db.audit], async () => {
-		const before = await db.meetings.get(id);
+	await db.transaction('rw', [db.reviewMeetings, db.auditTrail], async () => {
+		const before = await db.reviewMeetings.get(id);
 		if (!before) return;
 		if (before.signedAt) throw new MeetingConflictError(before);
-		await db.meetings.delete(id);
-		await db.audit.add({ at, who, studyId: before.studyId, entity: 'meeting', key: keyOf(before), action: 'delete', before, after: null, reason: '' });
+		await db.reviewMeetings.delete(id);
+		await appendAudit(db, { at, who, studyId: before.studyId, entity: 'meeting', key: keyOf(before), action: 'delete', before, after: null, reason: '' });
 	});
 }
 
+/** Who signs, with the passphrase that opens their key, and what the signature means. */
+export interface Signer {
+	profile: ReviewerProfile;
+	passphrase: string;
+	meaning: string;
+}
+
+export class SignatureRaceError extends Error {
+	constructor() {
+		super('The study changed while the meeting was being signed (in another tab or window). Nothing was signed: review and sign again.');
+		this.name = 'SignatureRaceError';
+	}
+}
+
 /**
- * Signs a draft: freezes the study's data and what the meeting shows as of its cut-off. Throws with every
- * problem named when it cannot be signed yet.
+ * Signs a draft: freezes the study's data and what the meeting shows as of its cut-off, records the study's audit
+ * chain head, and signs all of it with the signer's key. WebCrypto cannot run inside an IndexedDB transaction, so
+ * the signed meeting is built in a read, signed, and written only if building it again inside the write gives the
+ * same content. Throws with every problem named when it cannot be signed yet, and WrongPassphraseError (nothing
+ * written) when the passphrase does not open the signer's key.
  */
-export async function signMeeting(db: DoseWatchDatabase, id: number, baseRev: number, who: string, at: string): Promise<void> {
+export async function signMeeting(db: DoseWatchDatabase, id: string, baseRev: number, signer: Signer, at: string): Promise<void> {
+	const who = signer.profile.name;
 	requireWho(who);
+	const tables = [db.reviewMeetings, db.auditTrail, db.studies, db.subjects, db.doses, db.aes, db.adjudicationLog, db.ruleSets];
+	const build = async (): Promise<Meeting> => {
+		const before = await db.reviewMeetings.get(id);
+		if (!before) throw new Error('This meeting no longer exists (another tab or a restore removed it).');
+		if (before.signedAt || before.rev !== baseRev) throw new MeetingConflictError(before);
+		const study = await db.studies.get(before.studyId);
+		if (!study) throw new Error(`The study "${before.studyId}" no longer exists.`);
+		const ruleSet = await resolveRuleSet(db, study.dltRuleSet);
+		if (!ruleSet) throw new Error(`The DLT rule set "${study.dltRuleSet}" is not known here.`);
+		const [subjects, doses, aes, adjudications, meetings, head] = await Promise.all([
+			db.subjects.where('studyId').equals(study.id).toArray(),
+			db.doses.where('studyId').equals(study.id).toArray(),
+			db.aes.where('studyId').equals(study.id).toArray(),
+			db.adjudicationLog.where('studyId').equals(study.id).toArray(),
+			db.reviewMeetings.where('studyId').equals(study.id).toArray(),
+			chainHead(db, study.id)
+		]);
+		const data = { study, subjects, doses, aes, adjudications, ruleSet };
+		const view = computeMeetingView(data, before.cutoff, previousSignedMeeting(meetings, before), at);
+		const problems = problemsBeforeSigning(before, view.recommended, who, undecidedCandidates(view.evaluation));
+		if (problems.length) throw new Error(`The meeting cannot be signed yet: ${problems.join(' ')}`);
+		return { ...before, signedBy: who, signedAt: at, snapshot: buildSnapshot(data, view, at), chainHead: head, rev: before.rev + 1 };
+	};
+	const draft = await db.transaction('r', tables, build);
+	const signature = await signContent(signer.profile, signer.passphrase, signedContent(draft), signer.meaning, at);
 	await withStorageErrors(() =>
-		db.transaction('rw', [db.meetings, db.audit, db.studies, db.subjects, db.doses, db.aes, db.adjudications, db.ruleSets], async () => {
-			const before = await db.meetings.get(id);
-			if (!before) throw new Error(`Meeting #${id} no longer exists.`);
-			if (before.signedAt || before.rev !== baseRev) throw new MeetingConflictError(before);
-			const study = await db.studies.get(before.studyId);
-			if (!study) throw new Error(`The study "${before.studyId}" no longer exists.`);
-			const ruleSet = await resolveRuleSet(db, study.dltRuleSet);
-			if (!ruleSet) throw new Error(`The DLT rule set "${study.dltRuleSet}" is not known here.`);
-			const [subjects, doses, aes, adjudications, meetings] = await Promise.all([
-				db.subjects.where('studyId').equals(study.id).toArray(),
-				db.doses.where('studyId').equals(study.id).toArray(),
-				db.aes.where('studyId').equals(study.id).toArray(),
-				db.adjudications.where('studyId').equals(study.id).toArray(),
-				db.meetings.where('studyId').equals(study.id).toArray()
-			]);
-			const data = { study, subjects, doses, aes, adjudications, ruleSet };
-			const view = computeMeetingView(data, before.cutoff, previousSignedMeeting(meetings, before), at);
-			const problems = problemsBeforeSigning(before, view.recommended, who, undecidedCandidates(view.evaluation));
-			if (problems.length) throw new Error(`The meeting cannot be signed yet: ${problems.join(' ')}`);
-			const after: Meeting = { ...before, signedBy: who, signedAt: at, snapshot: buildSnapshot(data, view, at), rev: before.rev + 1 };
-			await db.meetings.put(after);
+		db.transaction('rw', tables, async () => {
+			const again = await build();
+			if (contentHash(signedContent(again)) !== signature.contentHash) throw new SignatureRaceError();
+			const after: Meeting = { ...again, signature };
+			await db.reviewMeetings.put(after);
+			const s = after.snapshot!;
 			const { snapshot: _frozen, ...summary } = after;
-			await db.audit.add({
+			await appendAudit(db, {
 				at,
 				who,
-				studyId: study.id,
+				studyId: after.studyId,
 				entity: 'meeting',
 				key: keyOf(after),
 				action: 'sign',
 				before: { signedAt: null },
-				after: { ...summary, snapshot: `${subjects.length} subjects, ${doses.length} doses, ${aes.length} AEs, ${adjudications.length} adjudications frozen` },
-				reason: ''
+				after: { ...summary, snapshot: `${s.subjects.length} subjects, ${s.doses.length} doses, ${s.aes.length} AEs, ${s.adjudications.length} adjudications frozen` },
+				reason: `Signed by ${who}${signer.profile.role ? `, ${signer.profile.role}` : ''}: ${signer.meaning}`
 			});
 		})
 	);
 }
 
 export async function listMeetings(db: DoseWatchDatabase, studyId: string): Promise<Meeting[]> {
-	const all = await db.meetings.where('studyId').equals(studyId).toArray();
-	return all.sort((a, b) => b.date.localeCompare(a.date) || (b.id ?? 0) - (a.id ?? 0));
+	const all = await db.reviewMeetings.where('studyId').equals(studyId).toArray();
+	return all.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
 }

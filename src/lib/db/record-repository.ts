@@ -6,6 +6,8 @@
 import { deriveAttributionHistory } from '../domain/derive-attribution-revisions';
 import type { AdverseEvent, AuditEntity, DoseAdministration, Subject } from '../domain/types';
 import type { DoseWatchDatabase } from './database';
+import { appendAudit } from './audit-repository';
+import { newId } from './ids';
 import { withStorageErrors } from './storage-errors';
 
 export interface EditContext {
@@ -32,7 +34,7 @@ function requireWho(ctx: EditContext) {
 }
 
 function audit(db: DoseWatchDatabase, ctx: EditContext, entity: AuditEntity, studyId: string, key: string, before: unknown, after: unknown) {
-	return db.audit.add({
+	return appendAudit(db, {
 		at: ctx.at,
 		who: ctx.who,
 		studyId,
@@ -49,7 +51,7 @@ function audit(db: DoseWatchDatabase, ctx: EditContext, entity: AuditEntity, stu
 export async function saveSubject(db: DoseWatchDatabase, subject: Subject, ctx: EditContext, isNew: boolean) {
 	requireWho(ctx);
 	await withStorageErrors(() =>
-		db.transaction('rw', [db.subjects, db.audit], async () => {
+		db.transaction('rw', [db.subjects, db.auditTrail], async () => {
 			const before = (await db.subjects.get([subject.studyId, subject.usubjid])) ?? null;
 			if (isNew && before) throw new Error(`Subject ${subject.usubjid} already exists in this study`);
 			await db.subjects.put(subject);
@@ -61,7 +63,7 @@ export async function saveSubject(db: DoseWatchDatabase, subject: Subject, ctx: 
 /** Deletes a subject with its doses and AEs. */
 export async function deleteSubject(db: DoseWatchDatabase, studyId: string, usubjid: string, ctx: EditContext) {
 	requireWho(ctx);
-	await db.transaction('rw', [db.subjects, db.doses, db.aes, db.audit], async () => {
+	await db.transaction('rw', [db.subjects, db.doses, db.aes, db.auditTrail], async () => {
 		const before = await db.subjects.get([studyId, usubjid]);
 		if (!before) return;
 		const doses = await db.doses.where('[studyId+usubjid]').equals([studyId, usubjid]).toArray();
@@ -88,7 +90,7 @@ async function nextSeq(
 export async function saveDose(db: DoseWatchDatabase, dose: DoseAdministration, ctx: EditContext): Promise<DoseAdministration> {
 	requireWho(ctx);
 	return withStorageErrors(() =>
-		db.transaction('rw', [db.doses, db.audit], async () => {
+		db.transaction('rw', [db.doses, db.auditTrail], async () => {
 			const saved = dose.seq > 0 ? dose : { ...dose, seq: await nextSeq(db.doses, dose.studyId, dose.usubjid, 'seq') };
 			const before = (await db.doses.get([saved.studyId, saved.usubjid, saved.seq])) ?? null;
 			await db.doses.put(saved);
@@ -100,7 +102,7 @@ export async function saveDose(db: DoseWatchDatabase, dose: DoseAdministration, 
 
 export async function deleteDose(db: DoseWatchDatabase, key: [string, string, number], ctx: EditContext) {
 	requireWho(ctx);
-	await db.transaction('rw', [db.doses, db.audit], async () => {
+	await db.transaction('rw', [db.doses, db.auditTrail], async () => {
 		const before = await db.doses.get(key);
 		if (!before) return;
 		await db.doses.delete(key);
@@ -116,13 +118,14 @@ export async function deleteDose(db: DoseWatchDatabase, key: [string, string, nu
 export async function saveAe(db: DoseWatchDatabase, ae: AdverseEvent, ctx: EditContext): Promise<AdverseEvent> {
 	requireWho(ctx);
 	return withStorageErrors(() =>
-		db.transaction('rw', [db.aes, db.audit], async () => {
+		db.transaction('rw', [db.aes, db.auditTrail], async () => {
 			const isNew = ae.aeseq <= 0;
 			const aeseq = isNew ? await nextSeq(db.aes, ae.studyId, ae.usubjid, 'aeseq') : ae.aeseq;
 			const before = isNew ? null : ((await db.aes.get([ae.studyId, ae.usubjid, aeseq])) ?? null);
 			if (before && before.rev !== ae.rev) throw new EditConflictError(ae, before);
 			const saved: AdverseEvent = {
 				...ae,
+				id: before?.id ?? ae.id ?? newId(),
 				aeseq,
 				rev: (before?.rev ?? 0) + 1,
 				attributionHistory: deriveAttributionHistory(before, ae, ctx.who, ctx.at, ctx.reason)
@@ -136,7 +139,7 @@ export async function saveAe(db: DoseWatchDatabase, ae: AdverseEvent, ctx: EditC
 
 export async function deleteAe(db: DoseWatchDatabase, key: [string, string, number], ctx: EditContext) {
 	requireWho(ctx);
-	await db.transaction('rw', [db.aes, db.audit], async () => {
+	await db.transaction('rw', [db.aes, db.auditTrail], async () => {
 		const before = await db.aes.get(key);
 		if (!before) return;
 		await db.aes.delete(key);

@@ -2,9 +2,13 @@
  * Writes that change many records at once: committing an import, deleting a study, clearing the database.
  * Each is one Dexie transaction naming every table it touches, so it happens whole or not at all.
  */
-import type { AuditEntry, Study } from '../domain/types';
+import type { AdverseEvent, AuditEntryInput, Study } from '../domain/types';
 import { hasErrors, type ImportPlan } from '../io/import-types';
 import { studyTables, type DoseWatchDatabase } from './database';
+import { appendAudit, chainHead } from './audit-repository';
+import { newId } from './ids';
+import { describeRemovals, diffImport, hasRemovals, summarizeDiff, type ImportDiff } from '../io/import-diff';
+import type { AeDiff } from '../domain/import-diff';
 import { withStorageErrors } from './storage-errors';
 
 export class ImportRefusedError extends Error {
@@ -14,44 +18,100 @@ export class ImportRefusedError extends Error {
 	}
 }
 
+/** The study changed (another tab, another import) after the preview was made: the preview no longer says what the import does. */
+export class StalePreviewError extends Error {
+	constructor() {
+		super('The study changed after this preview was made (in another tab or window). Nothing was written: preview the files again.');
+		this.name = 'StalePreviewError';
+	}
+}
+
+/** The import would remove stored records and the person has not confirmed it. */
+export class RemovalNotConfirmedError extends Error {
+	constructor(readonly removals: string) {
+		super(`This import would remove ${removals}. Nothing was written: confirm the removals in the preview to go on.`);
+		this.name = 'RemovalNotConfirmedError';
+	}
+}
+
 export interface CommitOptions {
 	who: string;
 	at: string;
 	/** The files the plan came from, for the audit trail. */
 	files: string[];
+	/**
+	 * The study's audit chain head hash when the preview was made (null: the chain was empty). When given, the
+	 * import is refused if the study changed since.
+	 */
+	expectedHead?: string | null;
+	/** The person confirmed that stored subjects, doses or AEs the files no longer hold are removed. */
+	confirmRemovals?: boolean;
+}
+
+/** What a re-import does to a stored study, read in one transaction with the chain head it was read at. */
+export interface ReimportPreview {
+	diff: ImportDiff;
+	head: string | null;
+}
+
+export async function previewReimport(db: DoseWatchDatabase, plan: ImportPlan): Promise<ReimportPreview | null> {
+	if (plan.isNewStudy) return null;
+	return db.transaction('r', [db.subjects, db.doses, db.aes, db.auditTrail], async () => {
+		const studyId = plan.study.id;
+		const [subjects, doses, aes, head] = await Promise.all([
+			db.subjects.where('studyId').equals(studyId).toArray(),
+			db.doses.where('studyId').equals(studyId).toArray(),
+			db.aes.where('studyId').equals(studyId).toArray(),
+			chainHead(db, studyId)
+		]);
+		return { diff: diffImport({ subjects, doses, aes }, plan), head: head?.hash ?? null };
+	});
+}
+
+/** Carries each matched event's identity, attribution history and DoseWatch-only notes onto its new record. */
+function mergeAes(diff: AeDiff, incoming: readonly AdverseEvent[]): AdverseEvent[] {
+	const matchOf = new Map([...diff.unchanged, ...diff.changed].map((m) => [m.incoming, m]));
+	return incoming.map((a) => {
+		const m = matchOf.get(a);
+		if (!m) return { ...a, id: a.id ?? newId() };
+		const old = m.stored;
+		const changed = a.attributionHistory.filter((r) => (old.attribution[r.drug] ?? null) !== r.to);
+		return {
+			...a,
+			id: old.id ?? newId(),
+			rev: old.rev + (m.changes.length ? 1 : 0),
+			notes: a.notes || old.notes,
+			attributionHistory: [...old.attributionHistory, ...changed.map((r) => ({ ...r, from: old.attribution[r.drug] ?? null }))]
+		};
+	});
 }
 
 /**
- * Writes an import plan. Into a new study, or replacing the subjects, doses and AEs of the plan's existing
- * study (a new EDC export is a full snapshot). Attribution history of an event that was already stored is kept,
- * with the change the new export makes appended, so re-imports never erase who said what and when.
+ * Writes an import plan. Into a new study, or replacing the subjects, doses and AEs of the plan's existing study
+ * (a new EDC export is a full snapshot). Each incoming AE is matched to the stored event it is (import-diff.ts),
+ * so committee decisions and attribution history stay with their event when AESEQ is renumbered. Removing stored
+ * records needs `confirmRemovals`; a preview made before the study changed is refused.
  */
 export async function commitImport(db: DoseWatchDatabase, plan: ImportPlan, options: CommitOptions): Promise<void> {
 	const errors = plan.problems.filter((p) => p.severity === 'error').length;
 	if (hasErrors(plan.problems)) throw new ImportRefusedError(errors);
 	const studyId = plan.study.id;
 	await withStorageErrors(() =>
-		db.transaction('rw', [db.studies, db.subjects, db.doses, db.aes, db.audit], async () => {
+		db.transaction('rw', [db.studies, db.subjects, db.doses, db.aes, db.auditTrail], async () => {
 			const existing = await db.studies.get(studyId);
 			if (plan.isNewStudy && existing) throw new Error(`A study with id ${studyId} already exists`);
-			let aes = plan.aes;
+			if (options.expectedHead !== undefined && ((await chainHead(db, studyId))?.hash ?? null) !== options.expectedHead) throw new StalePreviewError();
+			let aes: AdverseEvent[] = plan.aes.map((a) => ({ ...a, id: a.id ?? newId() }));
+			let diff: ImportDiff | null = null;
 			if (existing) {
-				const previous = new Map(
-					(await db.aes.where('studyId').equals(studyId).toArray()).map((a) => [`${a.usubjid}\u0000${a.aeseq}`, a])
-				);
-				aes = plan.aes.map((a) => {
-					const old = previous.get(`${a.usubjid}\u0000${a.aeseq}`);
-					if (!old) return a;
-					const changed = a.attributionHistory.filter((r) => (old.attribution[r.drug] ?? null) !== r.to);
-					return {
-						...a,
-						rev: old.rev + 1,
-						attributionHistory: [
-							...old.attributionHistory,
-							...changed.map((r) => ({ ...r, from: old.attribution[r.drug] ?? null }))
-						]
-					};
-				});
+				const [subjects, doses, stored] = await Promise.all([
+					db.subjects.where('studyId').equals(studyId).toArray(),
+					db.doses.where('studyId').equals(studyId).toArray(),
+					db.aes.where('studyId').equals(studyId).toArray()
+				]);
+				diff = diffImport({ subjects, doses, aes: stored }, plan);
+				if (hasRemovals(diff) && !options.confirmRemovals) throw new RemovalNotConfirmedError(describeRemovals(diff));
+				aes = mergeAes(diff.aes, plan.aes);
 				await db.subjects.where('studyId').equals(studyId).delete();
 				await db.doses.where('studyId').equals(studyId).delete();
 				await db.aes.where('studyId').equals(studyId).delete();
@@ -60,7 +120,7 @@ export async function commitImport(db: DoseWatchDatabase, plan: ImportPlan, opti
 			await db.subjects.bulkAdd(plan.subjects);
 			await db.doses.bulkAdd(plan.doses);
 			await db.aes.bulkAdd(aes);
-			const entry: AuditEntry = {
+			const entry: AuditEntryInput = {
 				at: options.at,
 				who: options.who,
 				studyId,
@@ -71,11 +131,12 @@ export async function commitImport(db: DoseWatchDatabase, plan: ImportPlan, opti
 				after: {
 					files: options.files,
 					counts: { subjects: plan.subjects.length, doses: plan.doses.length, aes: plan.aes.length },
-					mode: existing ? 'replaced the study data' : 'new study'
+					mode: existing ? 'replaced the study data' : 'new study',
+					...(diff ? { changes: summarizeDiff(diff) } : {})
 				},
 				reason: `Import of ${options.files.join(', ')}`
 			};
-			await db.audit.add(entry);
+			await appendAudit(db, entry);
 		})
 	);
 }
@@ -86,10 +147,10 @@ export async function saveStudy(
 	options: { who: string; at: string; reason: string }
 ): Promise<void> {
 	await withStorageErrors(() =>
-		db.transaction('rw', [db.studies, db.audit], async () => {
+		db.transaction('rw', [db.studies, db.auditTrail], async () => {
 			const before = (await db.studies.get(study.id)) ?? null;
 			await db.studies.put(study);
-			await db.audit.add({
+			await appendAudit(db, {
 				at: options.at,
 				who: options.who,
 				studyId: study.id,
@@ -113,14 +174,14 @@ export async function deleteStudy(
 	await db.transaction('rw', studyTables(db), async () => {
 		const before = await db.studies.get(studyId);
 		if (!before) return;
-		await db.adjudications.where('studyId').equals(studyId).delete();
+		await db.adjudicationLog.where('studyId').equals(studyId).delete();
 		await db.ruleSets.where('studyId').equals(studyId).delete();
-		await db.meetings.where('studyId').equals(studyId).delete();
+		await db.reviewMeetings.where('studyId').equals(studyId).delete();
 		await db.subjects.where('studyId').equals(studyId).delete();
 		await db.doses.where('studyId').equals(studyId).delete();
 		await db.aes.where('studyId').equals(studyId).delete();
 		await db.studies.delete(studyId);
-		await db.audit.add({
+		await appendAudit(db, {
 			at: options.at,
 			who: options.who,
 			studyId,
@@ -143,8 +204,8 @@ export async function clearAllData(db: DoseWatchDatabase, options: { who: string
 			doses: await db.doses.count(),
 			aes: await db.aes.count()
 		};
-		await Promise.all([db.studies.clear(), db.subjects.clear(), db.doses.clear(), db.aes.clear(), db.adjudications.clear(), db.ruleSets.clear(), db.meetings.clear()]);
-		await db.audit.add({
+		await Promise.all([db.studies.clear(), db.subjects.clear(), db.doses.clear(), db.aes.clear(), db.adjudicationLog.clear(), db.ruleSets.clear(), db.reviewMeetings.clear()]);
+		await appendAudit(db, {
 			at: options.at,
 			who: options.who,
 			studyId: null,

@@ -20,7 +20,7 @@ export interface SubjectData {
 }
 
 export async function loadSubjectData(db: DoseWatchDatabase, studyId: string, usubjid: string): Promise<SubjectData | null> {
-	return db.transaction('r', [db.studies, db.subjects, db.doses, db.aes, db.adjudications, db.ruleSets], async () => {
+	return db.transaction('r', [db.studies, db.subjects, db.doses, db.aes, db.adjudicationLog, db.ruleSets], async () => {
 		const [study, subject] = await Promise.all([db.studies.get(studyId), db.subjects.get([studyId, usubjid])]);
 		if (!study || !subject) return null;
 		const doses = (await db.doses.where('[studyId+usubjid]').equals([studyId, usubjid]).toArray()).sort(
@@ -34,7 +34,7 @@ export async function loadSubjectData(db: DoseWatchDatabase, studyId: string, us
 		const teae = new Map(aes.map((a) => [a.aeseq, deriveTeae(a, firstDose, last, study.teaeWindowDays)]));
 		const [ruleSet, adjudications] = await Promise.all([
 			resolveRuleSet(db, study.dltRuleSet),
-			db.adjudications.where('studyId').equals(studyId).filter((a) => a.usubjid === usubjid).toArray()
+			db.adjudicationLog.where('studyId').equals(studyId).filter((a) => a.usubjid === usubjid).toArray()
 		]);
 		return { study, subject, doses, aes, firstDose, teae, ruleSet: ruleSet ?? null, adjudications };
 	});

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { changedFields, filterAudit, NO_AUDIT_FILTER } from './audit-trail';
 import type { AuditEntry } from './types';
 
-const entry = (over: Partial<AuditEntry>): AuditEntry => ({
-	at: '2026-03-01T10:00:00Z', who: 'Dr A', studyId: 's', entity: 'ae', key: 'S-1 AE 2', action: 'update', before: null, after: null, reason: '', ...over
+const entry = (over: Partial<Omit<AuditEntry, 'id'>> & { id: number }): AuditEntry => ({
+	chain: 's', seq: over.id, prev: '0'.repeat(64), hash: '0'.repeat(64),
+	at: '2026-03-01T10:00:00Z', who: 'Dr A', studyId: 's', entity: 'ae', key: 'S-1 AE 2', action: 'update', before: null, after: null, reason: '', ...over, id: `e${over.id}`
 });
 const entries = [
 	entry({ id: 1, before: { grade: 2, term: 'Nausea', rev: 1 }, after: { grade: 3, term: 'Nausea', rev: 2 } }),
@@ -24,7 +25,7 @@ describe('changedFields', () => {
 });
 
 describe('filterAudit', () => {
-	const ids = (f: Partial<typeof NO_AUDIT_FILTER>) => filterAudit(entries, { ...NO_AUDIT_FILTER, ...f }).map((e) => e.id);
+	const ids = (f: Partial<typeof NO_AUDIT_FILTER>) => filterAudit(entries, { ...NO_AUDIT_FILTER, ...f }).map((e) => Number(e.id.slice(1)));
 	it.each([
 		['no filter', {}, [1, 2, 3, 4]],
 		['subject', { subject: 's-1' }, [1, 2, 4]],

@@ -5,7 +5,7 @@
  * Pure.
  */
 import { computeCommitteeDecisions } from './dlt/compute-committee-decisions';
-import { evaluateStudy, type StudyEvaluation } from './dlt/evaluate-study';
+import { evaluateStudy, needsCommittee, type StudyEvaluation } from './dlt/evaluate-study';
 import type { DltRuleSet } from './dlt/rule-types';
 import { computeStudyRecommendation, withDoseCodes, type StudyRecommendation } from './escalation/compute-study-recommendation';
 import { aeKey, detectReviewChanges, type AeChange, type ReviewBaseline, type ReviewVerdict } from './review-changes';
@@ -32,7 +32,7 @@ export interface MeetingView {
 }
 
 export function evaluateAsOf(data: MeetingData, asOf: string): StudyEvaluation {
-	return evaluateStudy({ ...data, asOf, decisions: computeCommitteeDecisions(data.adjudications) });
+	return evaluateStudy({ ...data, asOf, decisions: computeCommitteeDecisions(data.adjudications, data.aes) });
 }
 
 /** Each AE's effective verdict (committee decision first), by `usubjid|aeseq`. */
@@ -134,8 +134,8 @@ export interface OpenCandidate {
 export function undecidedCandidates(ev: StudyEvaluation): OpenCandidate[] {
 	return ev.subjects.flatMap((s) =>
 		s.events
-			.filter((e) => (e.verdict !== 'not_dlt' || e.fatal) && !e.committee)
-			.map((e) => ({ key: aeKey(e.ae), label: `${e.ae.usubjid} AE ${e.ae.aeseq} (${e.ae.term}, ${e.verdict === 'dlt' ? 'DLT' : e.verdict}${e.fatal ? ', fatal' : ''})` }))
+			.filter(needsCommittee)
+			.map((e) => ({ key: aeKey(e.ae), label: `${e.ae.usubjid} AE ${e.ae.aeseq} (${e.ae.term}, ${e.verdict === 'dlt' ? 'DLT' : e.verdict}${e.fatal ? ', fatal' : ''}${e.committee ? `; changed since decided: ${e.committee.changedSince.join(', ')}` : ''})` }))
 	);
 }
 

@@ -14,7 +14,7 @@ import { RELATEDNESS_LABEL, SERIOUS_CRITERIA, type AdverseEvent } from './types'
 /** An AE's effective verdict (the committee's decision where given). */
 export type ReviewVerdict = AeVerdict;
 
-export type ReviewField = 'term' | 'grade' | 'start' | 'end' | 'serious' | 'attribution' | 'verdict';
+export type ReviewField = 'aeseq' | 'term' | 'grade' | 'start' | 'end' | 'serious' | 'attribution' | 'verdict';
 
 export interface FieldChange {
 	field: ReviewField;

@@ -15,3 +15,4 @@ export * from './model/audit';
 export * from './model/adjudication';
 export * from './model/meeting';
 export * from './model/rule-set';
+export * from './model/signature';

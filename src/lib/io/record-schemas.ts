@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { RELATEDNESS, SERIOUS_CRITERIA, SUBJECT_STATUSES } from '../domain/types';
-import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Meeting, Study, Subject } from '../domain/types';
+import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Meeting, ReviewerProfile, Study, Subject } from '../domain/types';
 import type { DltRuleSet } from '../domain/dlt/rule-types';
 
 const dtc = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?)?)?$|^\d{4}---\d{2}$/, 'is not an ISO 8601 date'));
@@ -12,7 +12,7 @@ const grade = v.picklist([1, 2, 3, 4, 5] as const);
 const relatedness = v.nullable(v.picklist(RELATEDNESS));
 const source = v.optional(v.object({ file: v.string(), row: v.number() }));
 
-export const StudySchema = v.object({
+export const StudySchema = v.strictObject({
 	id: v.pipe(v.string(), v.minLength(1)),
 	title: v.string(),
 	protocolRef: v.string(),
@@ -63,7 +63,7 @@ export const StudySchema = v.object({
 	createdAt: v.string()
 });
 
-export const SubjectSchema = v.object({
+export const SubjectSchema = v.strictObject({
 	studyId: v.string(),
 	usubjid: v.pipe(v.string(), v.minLength(1)),
 	doseLevel: v.nullable(v.string()),
@@ -78,7 +78,7 @@ export const SubjectSchema = v.object({
 	source
 });
 
-export const DoseSchema = v.object({
+export const DoseSchema = v.strictObject({
 	studyId: v.string(),
 	usubjid: v.string(),
 	seq: v.pipe(v.number(), v.integer()),
@@ -92,7 +92,9 @@ export const DoseSchema = v.object({
 	source
 });
 
-export const AeSchema = v.object({
+export const AeSchema = v.strictObject({
+	id: v.optional(v.string()),
+	spid: v.optional(v.nullable(v.string())),
 	studyId: v.string(),
 	usubjid: v.string(),
 	aeseq: v.pipe(v.number(), v.integer()),
@@ -128,21 +130,44 @@ export const AeSchema = v.object({
 	source
 });
 
-export const AuditSchema = v.object({
-	id: v.optional(v.number()),
+const auditFields = {
 	at: v.string(),
 	who: v.string(),
 	studyId: v.nullable(v.string()),
-	entity: v.picklist(['study', 'subject', 'dose', 'ae', 'database', 'adjudication', 'rules', 'meeting'] as const),
+	entity: v.picklist(['study', 'subject', 'dose', 'ae', 'database', 'adjudication', 'rules', 'meeting', 'reviewer'] as const),
 	key: v.string(),
 	action: v.picklist(['create', 'update', 'delete', 'import', 'restore', 'clear', 'adjudicate', 'sign'] as const),
 	before: v.unknown(),
 	after: v.unknown(),
 	reason: v.string()
+};
+const hex64 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'is not a SHA-256 hash'));
+const uuid = v.pipe(v.string(), v.minLength(1));
+
+/** Schema 4 on: a sealed entry of the hash chain. */
+export const AuditSchema = v.strictObject({
+	id: uuid,
+	chain: v.string(),
+	seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+	prev: hex64,
+	hash: hex64,
+	...auditFields
+});
+/** Schemas 1–3. */
+export const LegacyAuditSchema = v.strictObject({ id: v.optional(v.number()), ...auditFields });
+
+const signature = v.strictObject({
+	signerId: v.string(),
+	name: v.string(),
+	role: v.string(),
+	meaning: v.string(),
+	at: v.string(),
+	contentHash: hex64,
+	value: v.string(),
+	publicKey: v.custom<JsonWebKey>((x) => typeof x === 'object' && x !== null, 'is not a public key')
 });
 
-export const AdjudicationSchema = v.object({
-	id: v.optional(v.number()),
+const adjudicationFields = {
 	studyId: v.string(),
 	usubjid: v.string(),
 	aeseq: v.number(),
@@ -153,11 +178,38 @@ export const AdjudicationSchema = v.object({
 	engineVerdict: v.picklist(['dlt', 'not_dlt', 'pending'] as const),
 	engineRule: v.nullable(v.string()),
 	engineReason: v.string(),
-	ruleSet: v.object({ id: v.string(), version: v.number() })
+	ruleSet: v.strictObject({ id: v.string(), version: v.number() })
+};
+const basis = v.strictObject({
+	term: v.string(),
+	grade: v.nullable(grade),
+	start: v.nullable(v.string()),
+	end: v.nullable(v.string()),
+	attribution: v.record(v.string(), relatedness)
+});
+export const AdjudicationSchema = v.strictObject({
+	id: uuid,
+	aeId: v.optional(v.string()),
+	basis: v.optional(basis),
+	signature: v.optional(signature),
+	...adjudicationFields
+});
+export const LegacyAdjudicationSchema = v.strictObject({ id: v.optional(v.number()), ...adjudicationFields });
+
+export const ReviewerProfileSchema = v.strictObject({
+	id: uuid,
+	name: v.string(),
+	role: v.string(),
+	publicKey: v.custom<JsonWebKey>((x) => typeof x === 'object' && x !== null, 'is not a public key'),
+	wrappedKey: v.string(),
+	salt: v.string(),
+	iv: v.string(),
+	iterations: v.number(),
+	createdAt: v.string()
 });
 
 /** A stored rule set is checked in full by DltRuleSetSchema when it is used; here its envelope. */
-export const StoredRuleSetSchema = v.object({
+export const StoredRuleSetSchema = v.strictObject({
 	key: v.string(),
 	studyId: v.string(),
 	ruleSet: v.looseObject({ id: v.string(), version: v.number(), rules: v.array(v.unknown()) }),
@@ -173,8 +225,7 @@ const escalationDecision = v.variant('kind', [
 const ruleSetEnvelope = v.looseObject({ id: v.string(), version: v.number(), rules: v.array(v.unknown()) });
 const verdict = v.picklist(['dlt', 'not_dlt', 'pending'] as const);
 
-export const MeetingSchema = v.object({
-	id: v.optional(v.number()),
+const meetingFields = <A extends v.GenericSchema>(adjudication: A) => ({
 	studyId: v.string(),
 	date: v.pipe(v.string(), v.isoDate()),
 	cutoff: v.pipe(v.string(), v.isoDate()),
@@ -195,7 +246,7 @@ export const MeetingSchema = v.object({
 			subjects: v.array(SubjectSchema),
 			doses: v.array(DoseSchema),
 			aes: v.array(AeSchema),
-			adjudications: v.array(AdjudicationSchema),
+			adjudications: v.array(adjudication),
 			ruleSet: v.custom<DltRuleSet>((x) => v.is(ruleSetEnvelope, x), 'is not a DLT rule set'),
 			verdicts: v.record(v.string(), verdict),
 			recommendation: v.intersect([escalationDecision, v.object({ reason: v.string() })])
@@ -203,6 +254,15 @@ export const MeetingSchema = v.object({
 	),
 	rev: v.number()
 });
+const chainHead = v.strictObject({ chain: v.string(), seq: v.number(), hash: hex64 });
+export const MeetingSchema = v.strictObject({
+	id: uuid,
+	...meetingFields(AdjudicationSchema),
+	chainHead: v.optional(v.nullable(chainHead)),
+	signature: v.optional(v.nullable(signature))
+});
+export const LegacyMeetingSchema = v.strictObject({ id: v.optional(v.number()), ...meetingFields(LegacyAdjudicationSchema) });
+
 
 // Compile-time checks that the schemas produce the domain types.
 type Check<A, B> = A extends B ? (B extends A ? true : never) : never;
@@ -213,7 +273,8 @@ const _ae: Check<v.InferOutput<typeof AeSchema>, AdverseEvent> = true;
 const _audit: Check<v.InferOutput<typeof AuditSchema>, AuditEntry> = true;
 const _adjudication: Check<v.InferOutput<typeof AdjudicationSchema>, Adjudication> = true;
 const _meeting: Check<v.InferOutput<typeof MeetingSchema>, Meeting> = true;
-export const schemaChecks = [_study, _subject, _dose, _ae, _audit, _adjudication, _meeting];
+const _reviewer: Check<v.InferOutput<typeof ReviewerProfileSchema>, ReviewerProfile> = true;
+export const schemaChecks = [_study, _subject, _dose, _ae, _audit, _adjudication, _meeting, _reviewer];
 
 /** "aes[12].grade: Invalid type: Expected (1 | 2 | 3 | 4 | 5) but received 7" */
 export function describeIssue(table: string, index: number, issue: v.BaseIssue<unknown>): string {

@@ -1,14 +1,19 @@
-/** Records the committee's decision on one DLT candidate, as the reviewer set in this browser, now. */
+/** Records the committee's decision on one DLT candidate, signed by the reviewer chosen with their passphrase, now. */
 import type { EventEvaluation, StudyEvaluation } from '$lib/domain/dlt/evaluate-study';
 import { recordAdjudication } from '$lib/db/dlt-repository';
+import { adjudicationBasis } from '$lib/domain/dlt/compute-committee-decisions';
 import { db } from '$lib/state/db';
 import { nowIso, reviewer } from '$lib/state/app';
+import { resolveSigner, type SignerChoice } from './reviewer-profile.service';
 
-export function adjudicate(studyId: string, evaluation: StudyEvaluation, e: EventEvaluation, decision: 'dlt' | 'not_dlt' | 'withdrawn', reason: string): Promise<void> {
+export async function adjudicate(studyId: string, evaluation: StudyEvaluation, e: EventEvaluation, decision: 'dlt' | 'not_dlt' | 'withdrawn', reason: string, choice: SignerChoice): Promise<void> {
+	const signer = await resolveSigner(choice);
 	return recordAdjudication(db, {
 		studyId,
 		usubjid: e.ae.usubjid,
 		aeseq: e.ae.aeseq,
+		...(e.ae.id ? { aeId: e.ae.id } : {}),
+		basis: adjudicationBasis(e.ae),
 		decision,
 		reason,
 		by: reviewer.name,
@@ -17,5 +22,5 @@ export function adjudicate(studyId: string, evaluation: StudyEvaluation, e: Even
 		engineRule: e.rule,
 		engineReason: e.reason,
 		ruleSet: evaluation.ruleSet
-	});
+	}, signer);
 }

@@ -46,7 +46,7 @@ export async function loadDemoStudies(db: DoseWatchDatabase, fetchFn: typeof fet
 		if (hasErrors(plan.problems)) throw new Error(`Demo ${entry.preset}: ${formatProblem(plan.problems[0]!)}`);
 		plans.push({ ...plan, isNewStudy: true });
 	}
-	await db.transaction('rw', [db.studies, db.subjects, db.doses, db.aes, db.audit, db.settings], async () => {
+	await db.transaction('rw', [db.studies, db.subjects, db.doses, db.aes, db.auditTrail, db.settings], async () => {
 		for (const plan of plans) {
 			if (await db.studies.get(plan.study.id)) continue;
 			await commitImport(db, plan, { who: DEMO_LOADER, at: now, files: ['demo dm.csv', 'demo ex.csv', 'demo ae.csv'] });

@@ -6,11 +6,12 @@
 import { createMeeting, deferCandidate, deleteMeetingDraft, signMeeting, updateMeeting, type MeetingDraft } from '$lib/db/meeting-repository';
 import { db } from '$lib/state/db';
 import { nowIso, reviewer } from '$lib/state/app';
+import { resolveSigner, type SignerChoice } from './reviewer-profile.service';
 
 export type { MeetingDraft };
 
 export const startMeeting = (draft: MeetingDraft) => createMeeting(db, draft, reviewer.name, nowIso());
-export const saveMeetingDraft = (id: number, draft: MeetingDraft, baseRev: number) => updateMeeting(db, id, draft, baseRev, reviewer.name, nowIso());
-export const deferMeetingCandidate = (id: number, key: string, reason: string) => deferCandidate(db, id, key, reason, reviewer.name, nowIso());
-export const signMeetingRecord = (id: number, baseRev: number) => signMeeting(db, id, baseRev, reviewer.name, nowIso());
-export const deleteMeeting = (id: number) => deleteMeetingDraft(db, id, reviewer.name, nowIso());
+export const saveMeetingDraft = (id: string, draft: MeetingDraft, baseRev: number) => updateMeeting(db, id, draft, baseRev, reviewer.name, nowIso());
+export const deferMeetingCandidate = (id: string, key: string, reason: string) => deferCandidate(db, id, key, reason, reviewer.name, nowIso());
+export const signMeetingRecord = async (id: string, baseRev: number, choice: SignerChoice) => signMeeting(db, id, baseRev, await resolveSigner(choice), nowIso());
+export const deleteMeeting = (id: string) => deleteMeetingDraft(db, id, reviewer.name, nowIso());

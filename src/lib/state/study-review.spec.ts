@@ -27,7 +27,7 @@ describe('StudyReview', () => {
 		const expected = computeAsOf(live.study, live.doses, live.aes, '2026-11-30');
 		expect(review.asOf).toBe(expected.asOf);
 		expect(review.asOfQuery).toBe('');
-		expect(review.evaluation).toEqual(evaluateStudy({ ...live, asOf: expected.asOf, decisions: computeCommitteeDecisions(live.adjudications) }));
+		expect(review.evaluation).toEqual(evaluateStudy({ ...live, asOf: expected.asOf, decisions: computeCommitteeDecisions(live.adjudications, live.aes) }));
 		// Every tab that reads it gets the same object: nothing is evaluated again.
 		expect(review.evaluation).toBe(review.evaluation);
 		expect(review.recommendation?.codes).toEqual(live.study.doseLevels.map((l) => l.code));

@@ -77,7 +77,7 @@ export class StudyReview {
 
 	readonly evaluation: StudyEvaluation | null = $derived.by(() => {
 		const live = this.live;
-		return live ? evaluateStudy({ ...live, asOf: this.asOf, decisions: computeCommitteeDecisions(live.adjudications) }) : null;
+		return live ? evaluateStudy({ ...live, asOf: this.asOf, decisions: computeCommitteeDecisions(live.adjudications, live.aes) }) : null;
 	});
 	readonly recommendation: StudyRecommendation | null = $derived.by(() => (this.live && this.evaluation ? computeStudyRecommendation(this.live.study, this.evaluation) : null));
 	/** Each AE's effective verdict, `usubjid|aeseq`. */

@@ -20,7 +20,7 @@ describe('what a swimmer mark says', () => {
 		{ name: 'an engine DLT with its rule and reason', a: mark(), has: ['S-1 AE 2: Colitis', 'Grade 3 (G2 → G3), serious', '5 Mar 2026 (day 4) to ongoing', '3 days after the last dose', 'A: probable; B: not assessed', 'Engine: DLT (rule 1)', 'Grade 3 colitis starting on day 4: DLT under rule 1.'] },
 		{ name: 'hours when within two days of the dose', a: mark({ sinceLastDose: { days: 0, hours: 5.25 } }), has: ['5.3 hours after the last dose'] },
 		{ name: 'before any dose', a: mark({ sinceLastDose: null }), has: ['before any dose'] },
-		{ name: 'a committee decision beside the engine', a: mark({}, event({ committee: { decision: 'not_dlt', reason: 'x', by: 'SRC', at: 't' } })), has: ['Committee: not a DLT (engine: dlt)'] },
+		{ name: 'a committee decision beside the engine', a: mark({}, event({ committee: { decision: 'not_dlt', reason: 'x', by: 'SRC', at: 't', changedSince: [] } })), has: ['Committee: not a DLT (engine: dlt)'] },
 		{ name: 'no reason for an event that is not a candidate', a: mark({}, event({ verdict: 'not_dlt', reason: 'Grade 1: not a DLT.' })), lacks: 'Grade 1: not a DLT.' }
 	])('$name', ({ a, has = [], lacks }) => {
 		const lines = aeTooltipLines(a, drugs, new Map());

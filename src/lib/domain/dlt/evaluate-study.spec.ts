@@ -60,7 +60,7 @@ describe('evaluateStudy: subjects and dose levels', () => {
 	});
 
 	it('uses the committee decision where there is one, keeps the engine verdict, and says so', () => {
-		const decisions = new Map([[adjudicationKey('S-5', 1), { decision: 'not_dlt' as const, reason: 'disease progression', by: 'SRC', at: 't' }]]);
+		const decisions = new Map([[adjudicationKey('S-5', 1), { decision: 'not_dlt' as const, reason: 'disease progression', by: 'SRC', at: 't', changedSince: [] }]]);
 		const withCommittee = evaluateStudy({ ...input, decisions });
 		const s5 = withCommittee.subjects.find((s) => s.subject.usubjid === 'S-5')!;
 		expect(s5.events[0]).toMatchObject({ verdict: 'dlt', effective: 'not_dlt', committee: { reason: 'disease progression' } });

@@ -18,6 +18,30 @@ export interface CommitteeDecision {
 	reason: string;
 	by: string;
 	at: string;
+	/**
+	 * What changed in the event since the decision ("Grade 3 → 4"); empty when nothing did. A changed event goes
+	 * back to the committee. Meanwhile a "DLT" decision keeps counting and a "not a DLT" decision no longer
+	 * overrules the engine: whichever way the data moved, the count errs on the side of the patient.
+	 */
+	changedSince: string[];
+	/** Printed name (and role) of the electronic signature on the decision, when signed. */
+	signedBy?: string | null;
+}
+
+/**
+ * True when an event needs the committee: a DLT candidate (engine DLT or pending) or a fatal event, with no
+ * decision, or with a decision made before the event changed.
+ */
+export function needsCommittee(e: Pick<EventEvaluation, 'verdict' | 'fatal' | 'committee'>): boolean {
+	if (e.verdict === 'not_dlt' && !e.fatal && !e.committee) return false;
+	return !e.committee || e.committee.changedSince.length > 0;
+}
+
+/** The verdict that counts: the committee's decision, unless it cleared an event that changed since. */
+export function effectiveVerdict(engine: AeVerdict, committee: CommitteeDecision | null): AeVerdict {
+	if (!committee) return engine;
+	if (committee.decision === 'not_dlt' && committee.changedSince.length > 0) return engine;
+	return committee.decision;
 }
 
 export interface EventEvaluation extends AeEvaluation {
@@ -109,7 +133,7 @@ export function evaluateSubject(
 			teae: t.teae,
 			teaeReason: t.reason,
 			committee,
-			effective: committee?.decision ?? e.verdict
+			effective: effectiveVerdict(e.verdict, committee)
 		};
 	});
 	const base = { subject, firstDose: firstDate, windowEnd, events };
@@ -121,7 +145,7 @@ export function evaluateSubject(
 	}
 	const windowOver = dayNumber(input.asOf)! >= dayNumber(windowEnd)!;
 	const pending = events.filter((e) => e.effective === 'pending');
-	const overruled = events.filter((e) => e.committee?.decision === 'not_dlt' && e.verdict !== 'not_dlt');
+	const overruled = events.filter((e) => e.effective === 'not_dlt' && e.verdict !== 'not_dlt');
 	const committeeNote = overruled.length ? ` The committee overruled ${overruled.map((e) => `AE ${e.ae.aeseq}`).join(', ')}.` : '';
 	const died = diedInWindow(subject, aes, firstDate, windowEnd!, input.asOf);
 	if (died?.certain) {

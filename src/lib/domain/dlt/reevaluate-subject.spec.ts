@@ -28,8 +28,8 @@ describe('reevaluateSubject: one subject changed gives what a whole-study evalua
 
 	it('with committee decisions, the counts and the committee mark follow', () => {
 		const decisions = computeCommitteeDecisions([
-			{ studyId: 'bench', usubjid: target.usubjid, aeseq: firstAe.aeseq, decision: 'dlt', reason: 'r', by: 'b', at: '2027-01-01T00:00:00Z', engineVerdict: 'not_dlt', engineRule: null, engineReason: '', ruleSet: { id: ruleSet.id, version: ruleSet.version } }
-		]);
+			{ id: 'a1', studyId: 'bench', usubjid: target.usubjid, aeseq: firstAe.aeseq, decision: 'dlt', reason: 'r', by: 'b', at: '2027-01-01T00:00:00Z', engineVerdict: 'not_dlt', engineRule: null, engineReason: '', ruleSet: { id: ruleSet.id, version: ruleSet.version } }
+		], g.aes);
 		const whole = evaluateStudy({ ...g, ruleSet, asOf, decisions });
 		const one = reevaluateSubject(before, target, of(g.doses, target.usubjid), of(g.aes, target.usubjid), { ...g, ruleSet, asOf, decisions });
 		expect(one).toEqual(whole);

@@ -24,6 +24,13 @@ export const SERIOUS_CRITERIA = [
 export type SeriousCriterion = (typeof SERIOUS_CRITERIA)[number]['code'];
 
 export interface AdverseEvent {
+	/**
+	 * DoseWatch's own identity of the event (a UUID), kept when a re-export renumbers AESEQ: committee decisions
+	 * and attribution history belong to it. Given when the event is first stored.
+	 */
+	id?: string;
+	/** AESPID, the sponsor-defined identifier, when the export has one: the first thing a re-import matches on. */
+	spid?: string | null;
 	studyId: string;
 	usubjid: string;
 	aeseq: number;

@@ -5,6 +5,14 @@ import type { DoseAdministration } from './dose';
 import type { AeVerdict, DltRuleSet } from './rule-set';
 import type { Study } from './study';
 import type { Subject } from './subject';
+import type { Signature } from './signature';
+
+/** Where a study's audit chain stood: its last entry's place and hash. */
+export interface ChainHead {
+	chain: string;
+	seq: number;
+	hash: string;
+}
 
 /** What the committee decided for the next cohort. */
 export type EscalationDecision =
@@ -31,7 +39,8 @@ export interface MeetingSnapshot {
  * A safety review meeting. A draft is edited freely; signing freezes it with a snapshot of the study's data.
  */
 export interface Meeting {
-	id?: number;
+	/** A UUID (schema 4 on), so meetings from two devices can be merged. */
+	id: string;
 	/** DLT candidates the committee deferred to a later meeting, each with its reason (`usubjid|aeseq`). */
 	deferrals?: { key: string; reason: string }[];
 	studyId: string;
@@ -52,5 +61,9 @@ export interface Meeting {
 	signedBy: string | null;
 	signedAt: string | null;
 	snapshot: MeetingSnapshot | null;
+	/** The study's audit chain head just before signing: the pack prints it, so paper can check a later file. */
+	chainHead?: ChainHead | null;
+	/** The chair's electronic signature over the signed meeting and its snapshot. */
+	signature?: Signature | null;
 	rev: number;
 }

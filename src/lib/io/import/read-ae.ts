@@ -15,6 +15,7 @@ import type { ImportContext } from './context';
 export const AE_FIELDS = {
 	usubjid: ['USUBJID'],
 	aeseq: ['AESEQ'],
+	spid: ['AESPID'],
 	verbatim: ['AETERM'],
 	term: ['AEDECOD'],
 	soc: ['AEBODSYS', 'AESOC'],
@@ -176,6 +177,7 @@ export function readAe(c: ImportContext, file: SourceFile | undefined, subjects:
 					studyId: study.id,
 					usubjid,
 					aeseq,
+					spid: g(r, aeCols.spid) || null,
 					verbatim: verbatim || term,
 					term,
 					soc: g(r, aeCols.soc),
