@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { StudySchema } from '../lib/io/record-schemas';
 import type { Study } from '../lib/domain/types';
 import * as v from 'valibot';
+import { forTerminal } from '../lib/io/visible-text';
 
 export class UsageError extends Error {}
 
@@ -48,4 +49,9 @@ export function numberList(text: string | undefined, flag: string): number[] {
 		if (t.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag} ${text}: "${t}" is not a number`);
 		return n;
 	});
+}
+
+/** Everything the command prints goes through here: text read from files cannot drive the terminal. */
+export function out(text: string): void {
+	process.stdout.write(forTerminal(text));
 }

@@ -2,6 +2,7 @@
  * dosewatch: the headless command. Runs the app's own import and domain code on files, for data managers and
  * for validation. Exit codes: 0 fine, 1 the data has errors, 2 the command was used wrongly.
  */
+import { forTerminal } from '../lib/io/visible-text';
 import { STUDY_PRESETS } from '../lib/presets/study-presets';
 import { DLT_RULE_SETS } from '../lib/presets/dlt-rule-sets';
 import { UsageError } from './args';
@@ -9,6 +10,7 @@ import { boundaries } from './commands/boundaries';
 import { evaluate } from './commands/evaluate';
 import { recommend } from './commands/recommend';
 import { validate } from './commands/validate';
+import { verify } from './commands/verify';
 
 const USAGE = `Usage: dosewatch <command> [options]
 
@@ -33,12 +35,17 @@ Commands:
             [--no-elimination] [--stop-when-deescalation-impossible]
       One scenario, answered in words.
 
+  verify BACKUP.json [--head STUDY:SEQ:HASH ...] [--format text|json]
+      Every check a restore makes: records against the schema, no orphan records, the audit trail's hash
+      chains, the chain heads signed meetings recorded, and every electronic signature. --head checks a chain
+      head copied from a printed meeting pack (e.g. tst:12:3f9a0c1d). Exit code 1 when the file does not hold.
+
   boundaries --target 0.3 --max-n 30 [--format json|text]
       The BOIN decision table: escalate when DLTs ≤ escalate, de-escalate when ≥ deescalate, eliminate when
       ≥ eliminate.
 `;
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
 	const [command, ...rest] = argv;
 	try {
 		switch (command) {
@@ -50,6 +57,8 @@ export function main(argv: string[]): number {
 				return recommend(rest);
 			case 'boundaries':
 				return boundaries(rest);
+			case 'verify':
+				return await verify(rest);
 			case undefined:
 			case 'help':
 			case '--help':
@@ -61,11 +70,11 @@ export function main(argv: string[]): number {
 		}
 	} catch (e) {
 		if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-			process.stderr.write(`dosewatch: ${(e as Error).message}\nRun "dosewatch help" for the commands and their options.\n`);
+			process.stderr.write(forTerminal(`dosewatch: ${(e as Error).message}\nRun "dosewatch help" for the commands and their options.\n`));
 			return 2;
 		}
 		throw e;
 	}
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,9 @@
 /** The headless command, run as a user runs it: a child process with real files and exit codes. */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PILOT } from './helpers';
 
@@ -241,5 +244,49 @@ describe('dosewatch recommend and boundaries', () => {
 		const bad = dosewatch('boundaries', '--target', '0');
 		expect(bad.code).toBe(2);
 		expect(bad.err).toMatch(/--target 0 must be a number between 0 and 1/);
+	});
+});
+
+describe('dosewatch verify', () => {
+	const tmp = () => mkdtempSync(join(tmpdir(), 'dw-verify-'));
+
+	it('says a genuine backup holds, with each chain head and each verified signature, exit 0', () => {
+		const r = dosewatch('verify', 'test/fixtures/backups/schema-5.json');
+		expect(r.code).toBe(0);
+		expect(r.out).toContain('the backup holds.');
+		expect(r.out).toMatch(/audit chain tst: 4 entries, head 4: [0-9a-f]{8} /);
+		expect(r.out).toContain('signature verified: meeting 2026-11-30 (tst): Dr Fixture Chair, SRC chair, approved as chair');
+	});
+
+	it('finds a signed meeting edited by hand with its checksum recomputed, exit 1', () => {
+		const file = JSON.parse(readFileSync('test/fixtures/backups/schema-5.json', 'utf8'));
+		file.data.meetings[0].minutes = 'We decided to stop.';
+		file.checksum = createHash('sha256').update(JSON.stringify(file.data)).digest('hex');
+		const path = join(tmp(), 'edited.json');
+		writeFileSync(path, JSON.stringify(file));
+		const r = dosewatch('verify', path);
+		expect(r.code).toBe(1);
+		expect(r.out).toContain('the signed content was changed after Dr Fixture Chair signed it');
+	});
+
+	it('checks a chain head copied from a printed pack', () => {
+		const file = JSON.parse(readFileSync('test/fixtures/backups/schema-5.json', 'utf8'));
+		const head = file.data.audit.find((e: { chain: string; seq: number }) => e.chain === 'tst' && e.seq === 3);
+		expect(dosewatch('verify', 'test/fixtures/backups/schema-5.json', '--head', `tst:3:${head.hash.slice(0, 8)} ${head.hash.slice(8, 16)}`).code).toBe(0);
+		const wrong = dosewatch('verify', 'test/fixtures/backups/schema-5.json', '--head', 'tst:3:00000000');
+		expect(wrong.code).toBe(1);
+		expect(wrong.out).toContain('the printed head tst:3 was 00000000…');
+	});
+});
+
+describe('text from files cannot drive the terminal', () => {
+	it('prints control characters in a file as <U+XXXX>, so an escape sequence cannot hide the error lines', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'dw-esc-'));
+		const ae = readFileSync('test/fixtures/small/ae.csv', 'utf8').replace('TST01,AE,TST01-001,1,TIREDNESS', 'TST01,AE,TST01-001\u001b[2K\u001b[1A,1,TIREDNESS');
+		writeFileSync(join(dir, 'ae.csv'), ae);
+		const r = dosewatch('validate', '--dm', 'test/fixtures/small/dm.csv', '--ex', 'test/fixtures/small/ex.csv', '--ae', join(dir, 'ae.csv'));
+		expect(r.code).toBe(1);
+		expect(r.out).not.toContain('\u001b');
+		expect(r.out).toContain('subject "TST01-001<U+001B>[2K<U+001B>[1A" is not in dm.csv');
 	});
 });

@@ -1,7 +1,7 @@
 /** `dosewatch boundaries`: the BOIN decision table for a target DLT rate. */
 import { parseArgs } from 'node:util';
 import { boinTable } from '../../lib/domain/escalation/recommend';
-import { UsageError } from '../args';
+import { UsageError, out } from '../args';
 
 export function boundaries(args: string[]): number {
 	const { values } = parseArgs({
@@ -16,11 +16,11 @@ export function boundaries(args: string[]): number {
 	if (values.format !== 'json' && values.format !== 'text') throw new UsageError('--format must be json or text');
 	const rows = boinTable(target, maxN);
 	if (values.format === 'json') {
-		process.stdout.write(JSON.stringify({ target, rows }, null, 2) + '\n');
+		out(JSON.stringify({ target, rows }, null, 2) + '\n');
 		return 0;
 	}
 	const lines = [`BOIN boundaries for target DLT rate ${target} (φ1 = ${+(0.6 * target).toFixed(4)}, φ2 = ${+(1.4 * target).toFixed(4)})`, '', '  n  escalate if ≤  de-escalate if ≥  eliminate if ≥'];
 	for (const r of rows) lines.push(`${String(r.n).padStart(3)}  ${String(r.escalate).padStart(13)}  ${String(r.deescalate).padStart(16)}  ${String(r.eliminate ?? 'NA').padStart(14)}`);
-	process.stdout.write(lines.join('\n') + '\n');
+	out(lines.join('\n') + '\n');
 	return 0;
 }

@@ -1,4 +1,5 @@
 /** `dosewatch evaluate`: DLT verdicts, standings and the Escalation tab's recommendation, from the app's own reader and engine. */
+import { forTerminal } from '../../lib/io/visible-text';
 import { parseArgs } from 'node:util';
 import { hasErrors } from '../../lib/io/import-types';
 import { planImport } from '../../lib/io/import/plan-import';
@@ -12,7 +13,7 @@ import { formatProblem } from '../../lib/io/import-types';
 import { parseDtc } from '../../lib/domain/partial-date';
 import type { Study } from '../../lib/domain/types';
 import { DEFAULT_DLT_WINDOW } from '../../lib/domain/dlt-window';
-import { UsageError, readSource, readStudyFile } from '../args';
+import { UsageError, readSource, readStudyFile, out } from '../args';
 
 export function evaluate(args: string[]): number {
 	const { values } = parseArgs({
@@ -65,7 +66,7 @@ export function evaluate(args: string[]): number {
 	);
 	if (hasErrors(plan.problems)) {
 		process.stderr.write(`dosewatch: the files have errors; nothing was evaluated.\n`);
-		for (const p of plan.problems.filter((x) => x.severity === 'error')) process.stderr.write(`  ERROR ${formatProblem(p)}\n`);
+		for (const p of plan.problems.filter((x) => x.severity === 'error')) process.stderr.write(forTerminal(`  ERROR ${formatProblem(p)}\n`));
 		return 1;
 	}
 	const ev = evaluateStudy({
@@ -79,8 +80,8 @@ export function evaluate(args: string[]): number {
 	// The Escalation tab's answer, from the same functions the app uses, in the study's dose codes.
 	const rec = computeStudyRecommendation({ doseLevels: plan.study.doseLevels, design: settings.design }, ev);
 	const recommendation = recommendationAsDecision(rec);
-	if (values.format === 'json') process.stdout.write(JSON.stringify(evaluationJson(ev, values.preset ?? ruleSet.id, recommendation), null, 2) + '\n');
-	else if (values.format === 'csv') process.stdout.write(evaluationCsv(ev));
-	else process.stdout.write(evaluationText(ev, plan.study.title, recommendation));
+	if (values.format === 'json') out(JSON.stringify(evaluationJson(ev, values.preset ?? ruleSet.id, recommendation), null, 2) + '\n');
+	else if (values.format === 'csv') out(evaluationCsv(ev));
+	else out(evaluationText(ev, plan.study.title, recommendation));
 	return 0;
 }

@@ -1,7 +1,7 @@
 /** `dosewatch recommend`: the escalation design's answer for scenarios, through the same recommendFor as the app. */
 import { parseArgs } from 'node:util';
 import { answerScenario, parseScenario, ScenarioError } from '../../lib/io/escalation-scenarios';
-import { UsageError, readStdin, numberList } from '../args';
+import { UsageError, readStdin, numberList, out } from '../args';
 
 export function recommend(args: string[]): number {
 	const { values } = parseArgs({
@@ -31,7 +31,7 @@ export function recommend(args: string[]): number {
 			}
 			if (!Array.isArray(raw)) throw new UsageError('standard input must be a JSON array of scenarios');
 			const results = raw.map((item, i) => answerScenario(parseScenario(item, `scenario ${i}`), `scenario ${i}`));
-			process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+			out(JSON.stringify(results, null, 2) + '\n');
 			return 0;
 		}
 		const scenario = parseScenario(
@@ -49,7 +49,7 @@ export function recommend(args: string[]): number {
 		);
 		const r = answerScenario(scenario, 'scenario');
 		const head = r.continue ? `Next cohort: dose ${r.nextDose}.` : r.mtd ? `Stop. MTD: dose ${r.mtd}.` : 'Stop. No acceptable dose (no MTD).';
-		process.stdout.write(`${head}\n${r.reason}\n`);
+		out(`${head}\n${r.reason}\n`);
 		return 0;
 	} catch (e) {
 		if (e instanceof ScenarioError) throw new UsageError(e.message);

@@ -4,7 +4,7 @@ import { importReportText } from '../../lib/io/import-report';
 import { hasErrors } from '../../lib/io/import-types';
 import { planImport } from '../../lib/io/import/plan-import';
 import { createStudyFromPreset, findPreset, STUDY_PRESETS } from '../../lib/presets/study-presets';
-import { UsageError, readSource } from '../args';
+import { UsageError, readSource, out } from '../args';
 
 export function validate(args: string[]): number {
 	const { values } = parseArgs({
@@ -32,11 +32,11 @@ export function validate(args: string[]): number {
 		{ target, newStudyId: 'validate', now: new Date().toISOString(), who: 'dosewatch validate' }
 	);
 	if (values.format === 'json') {
-		process.stdout.write(
+		out(
 			JSON.stringify({ study: plan.study.title, counts: plan.counts, mappings: plan.mappings, problems: plan.problems }, null, 2) + '\n'
 		);
 	} else {
-		process.stdout.write(importReportText(plan));
+		out(importReportText(plan));
 	}
 	return hasErrors(plan.problems) ? 1 : 0;
 }

@@ -16,6 +16,7 @@ export const StudySchema = v.strictObject({
 	id: v.pipe(v.string(), v.minLength(1)),
 	title: v.string(),
 	protocolRef: v.string(),
+	sdtmStudyId: v.optional(v.nullable(v.string())),
 	presetId: v.nullable(v.string()),
 	drugs: v.array(v.object({ code: v.string(), name: v.string() })),
 	doseLevels: v.array(

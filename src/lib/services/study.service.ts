@@ -3,7 +3,7 @@
  * browser. Each as the reviewer set in this browser, now, with a reason, in one audited transaction.
  */
 import { parseRuleSetText, saveRuleSetVersion } from '$lib/db/dlt-repository';
-import { clearAllData, commitImport, deleteStudy, saveStudy } from '$lib/db/study-repository';
+import { clearAllData, commitImport, deleteStudy, previewReimport, saveStudy } from '$lib/db/study-repository';
 import { loadDemoOnFirstStart, loadDemoStudies } from './demo.service';
 import { db } from '$lib/state/db';
 import { nowIso, reviewer } from '$lib/state/app';
@@ -13,7 +13,10 @@ import type { EscalationDesign, Study } from '$lib/domain/types';
 /** A name for entries made before a reviewer name is set (loading or removing the demo). */
 const who = () => reviewer.name || 'unnamed reviewer';
 
-export const importStudy = (plan: ImportPlan, files: string[]) => commitImport(db, plan, { who: reviewer.name, at: nowIso(), files });
+export const importStudy = (plan: ImportPlan, files: string[], guard: { expectedHead?: string | null; confirmRemovals?: boolean } = {}) =>
+	commitImport(db, plan, { who: reviewer.name, at: nowIso(), files, ...guard });
+/** What a re-import would change in the stored study, and the audit chain head it was read at. */
+export const previewStudyImport = (plan: ImportPlan) => previewReimport(db, plan);
 
 export const saveDesign = (study: Study, design: EscalationDesign, reason: string) => saveStudy(db, { ...study, design }, { who: reviewer.name, at: nowIso(), reason });
 

@@ -73,7 +73,7 @@ const describe = (e: AuditEntry) => `entry ${e.seq} (${e.at.slice(0, 16).replace
  * recomputed from the entry, and every head a signed meeting recorded still present with the same hash (so
  * entries removed from the end are found too).
  */
-export function verifyChains(entries: readonly AuditEntry[], anchors: readonly (ChainHead & { label: string })[] = []): ChainReport {
+export function verifyChains(entries: readonly AuditEntry[], anchors: readonly (ChainHead & { label: string; signedEntry?: boolean })[] = []): ChainReport {
 	const byChain = new Map<string, AuditEntry[]>();
 	for (const e of entries) {
 		const list = byChain.get(e.chain) ?? [];
@@ -94,7 +94,7 @@ export function verifyChains(entries: readonly AuditEntry[], anchors: readonly (
 					message:
 						e.seq < expectedSeq
 							? `${describe(e)} repeats place ${e.seq} in the chain`
-							: `entries ${expectedSeq}${e.seq - 1 > expectedSeq ? `–${e.seq - 1}` : ''} are missing before ${describe(e)}`
+							: `${e.seq - 1 > expectedSeq ? `entries ${expectedSeq}–${e.seq - 1} are` : `entry ${expectedSeq} is`} missing before ${describe(e)}`
 				});
 			}
 			if (e.prev !== expectedPrev) problems.push({ chain, seq: e.seq, message: `${describe(e)} does not follow the entry before it (its link to it does not match)` });
@@ -106,9 +106,12 @@ export function verifyChains(entries: readonly AuditEntry[], anchors: readonly (
 		chains.push({ chain, entries: list.length, head: last ? { chain, seq: last.seq, hash: last.hash } : null });
 	}
 	for (const a of anchors) {
-		const e = byChain.get(a.chain)?.find((x) => x.seq === a.seq);
+		const e = a.seq === 0 ? ({ hash: GENESIS } as Pick<AuditEntry, 'hash'>) : byChain.get(a.chain)?.find((x) => x.seq === a.seq);
 		if (!e) problems.push({ chain: a.chain, seq: a.seq, message: `${a.label} recorded the trail up to entry ${a.seq}, which is no longer there (entries were removed)` });
 		else if (e.hash !== a.hash) problems.push({ chain: a.chain, seq: a.seq, message: `${a.label} recorded entry ${a.seq} with hash ${a.hash.slice(0, 12)}…, but it now has ${e.hash.slice(0, 12)}… (the trail was rewritten)` });
+		// The signing itself is the entry right after the head the meeting recorded.
+		else if (a.signedEntry && !byChain.get(a.chain)?.some((x) => x.seq === a.seq + 1 && x.action === 'sign'))
+			problems.push({ chain: a.chain, seq: a.seq + 1, message: `${a.label} has no audit entry of its signing after entry ${a.seq} (it was removed)` });
 	}
 	return { ok: problems.length === 0, chains, problems };
 }
@@ -119,8 +122,12 @@ export function printableHash(hash: string, groups = 4): string {
 }
 
 /** The chain heads signed meetings recorded, as anchors for verifyChains. */
-export function meetingAnchors(meetings: readonly { date: string; chainHead?: ChainHead | null; signedAt: string | null }[]): (ChainHead & { label: string })[] {
+export function meetingAnchors(meetings: readonly { date: string; chainHead?: ChainHead | null; signedAt: string | null; studyId: string }[]): (ChainHead & { label: string; signedEntry: boolean })[] {
 	return meetings
-		.filter((m) => m.signedAt && m.chainHead)
-		.map((m) => ({ ...m.chainHead!, label: `The meeting of ${m.date}, signed ${m.signedAt!.slice(0, 16).replace('T', ' ')},` }));
+		.filter((m) => m.signedAt && m.chainHead !== undefined)
+		.map((m) => ({
+			...(m.chainHead ?? { chain: m.studyId, seq: 0, hash: GENESIS }),
+			label: `The meeting of ${m.date}, signed ${m.signedAt!.slice(0, 16).replace('T', ' ')},`,
+			signedEntry: true
+		}));
 }

@@ -65,6 +65,8 @@ export interface Study {
 	id: string;
 	title: string;
 	protocolRef: string;
+	/** STUDYID of the files imported into this study (DM.STUDYID); a re-import of another study's files is refused. */
+	sdtmStudyId?: string | null;
 	/** The preset this study was created from, if any. */
 	presetId: string | null;
 	drugs: Drug[];

@@ -22,6 +22,10 @@ export interface ImportContext {
 	mappings: ImportPlan['mappings'];
 	err: (file: string, row: number | null, column: string | null, message: string) => void;
 	warn: (file: string, row: number | null, column: string | null, message: string) => void;
+	/** STUDYID as DM gives it (null when DM has no STUDYID column or it is blank); other files are held to it. */
+	fileStudyId: string | null;
+	/** Refuses a row whose STUDYID differs from DM's. */
+	checkStudyId: (file: string, row: number, value: string) => void;
 	/** Validates a date cell; returns the value to keep (null for blank or invalid). */
 	dateCell: (file: string, row: number, column: string | null, text: string, required: boolean) => string | null;
 }
@@ -43,5 +47,19 @@ export function createImportContext(plan: ImportPlan, options: ImportOptions): I
 		}
 		return text;
 	};
-	return { plan, study: plan.study, options, problems, mappings: plan.mappings, err, warn, dateCell };
+	const c: ImportContext = {
+		plan,
+		study: plan.study,
+		options,
+		problems,
+		mappings: plan.mappings,
+		err,
+		warn,
+		dateCell,
+		fileStudyId: null,
+		checkStudyId: (file, row, value) => {
+			if (value && c.fileStudyId && value !== c.fileStudyId) err(file, row, 'STUDYID', `STUDYID "${value}" is not the study in DM ("${c.fileStudyId}")`);
+		}
+	};
+	return c;
 }

@@ -90,7 +90,9 @@ export function readAe(c: ImportContext, file: SourceFile | undefined, subjects:
 			const firstDose = new Map<string, string | null>();
 			for (const s of subjects.values()) firstDose.set(s.usubjid, computeFirstExposure(s, dosesBySubject.get(s.usubjid) ?? []));
 
+			const aeStudyId = ae.header.includes('STUDYID');
 			for (const r of aeMissing.length ? [] : ae.rows) {
+				if (aeStudyId) c.checkStudyId(ae.file, r.row, aeGet(r, 'STUDYID'));
 				const usubjid = g(r, aeCols.usubjid);
 				if (!subjects.has(usubjid)) {
 					err(ae.file, r.row, aeCols.usubjid, `subject "${usubjid}" is not in ${dmFile}`);

@@ -50,6 +50,7 @@ export function readDm(c: ImportContext, file: SourceFile): { subjects: Map<stri
 	const subjectRow = new Map<string, number>();
 	const armLabels = new Map<string, string>();
 	let studyIdText = '';
+	let studyIdRow = 0;
 	for (const r of dm.rows) {
 		const usubjid = get(r, dmCols.usubjid);
 		if (usubjid === '') {
@@ -60,7 +61,15 @@ export function readDm(c: ImportContext, file: SourceFile): { subjects: Map<stri
 			err(dm.file, r.row, dmCols.usubjid, `duplicate subject ${usubjid} (first at row ${subjectRow.get(usubjid)})`);
 			continue;
 		}
-		studyIdText ||= get(r, dmCols.studyId);
+		const rowStudyId = get(r, dmCols.studyId);
+		if (rowStudyId) {
+			if (!studyIdText) {
+				studyIdText = rowStudyId;
+				studyIdRow = r.row;
+			} else if (rowStudyId !== studyIdText) {
+				err(dm.file, r.row, dmCols.studyId, `STUDYID "${rowStudyId}" differs from "${studyIdText}" in row ${studyIdRow}: one import holds one study`);
+			}
+		}
 		const actual = get(r, dmCols.doseLevel);
 		const planned = get(r, dmCols.plannedDoseLevel);
 		const screenFailure = actual.toUpperCase() === 'SCRNFAIL' || planned.toUpperCase() === 'SCRNFAIL';
@@ -106,6 +115,12 @@ export function readDm(c: ImportContext, file: SourceFile): { subjects: Map<stri
 		});
 		subjectRow.set(usubjid, r.row);
 	}
+	const targetStudyId = options.target?.sdtmStudyId?.trim() ?? '';
+	if (targetStudyId && studyIdText && studyIdText.trim().toUpperCase() !== targetStudyId.toUpperCase()) {
+		err(dm.file, studyIdRow, dmCols.studyId, `STUDYID "${studyIdText}" is not this study's ("${targetStudyId}"): these files belong to another study, and importing them would replace its data`);
+	}
+	c.fileStudyId = studyIdText || null;
+	if (studyIdText) study.sdtmStudyId = studyIdText;
 	if (plan.isNewStudy) {
 		study.title = studyIdText || file.name.replace(/\.csv$/i, '');
 		study.protocolRef = studyIdText;

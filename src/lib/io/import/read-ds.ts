@@ -32,7 +32,9 @@ export function readDs(c: ImportContext, file: SourceFile | undefined, subjects:
 			const dsGet = rowReader(ds);
 			const g = (r: CsvRow, col: string | null) => (col ? dsGet(r, col) : '');
 			if (!dsMissing.length) {
+				const dsStudyId = ds.header.includes('STUDYID');
 				for (const r of ds.rows) {
+					if (dsStudyId) c.checkStudyId(ds.file, r.row, dsGet(r, 'STUDYID'));
 					const category = g(r, dsCols.category).toUpperCase();
 					if (category && category !== 'DISPOSITION EVENT') continue; // protocol milestones, other events
 					const decod = g(r, dsCols.decod);

@@ -47,7 +47,9 @@ export function readEx(c: ImportContext, file: SourceFile | undefined, subjects:
 			const keys = new Map<string, number>();
 			const drugs = new Map<string, Drug>(study.drugs.map((d) => [d.code.toUpperCase(), d]));
 			for (const d of study.drugs) drugs.set(d.name.toUpperCase(), d);
+			const exStudyId = ex.header.includes('STUDYID');
 			for (const r of exMissing.length ? [] : ex.rows) {
+				if (exStudyId) c.checkStudyId(ex.file, r.row, exGet(r, 'STUDYID'));
 				const usubjid = g(r, exCols.usubjid);
 				if (!subjects.has(usubjid)) {
 					err(ex.file, r.row, exCols.usubjid, `subject "${usubjid}" is not in ${dmFile}`);
