@@ -87,7 +87,7 @@ describe('importing the pilot with its DS (disposition) file', () => {
 	});
 
 	it('refuses a DS row for a subject not in DM or with an impossible date, naming file, row and column', () => {
-		const bad = 'STUDYID,DOMAIN,USUBJID,DSSEQ,DSTERM,DSDECOD,DSCAT,DSSTDTC\nX,DS,NOBODY,1,WITHDREW,WITHDRAWAL BY SUBJECT,DISPOSITION EVENT,2014-01-01\nX,DS,01-701-1015,2,WITHDREW,WITHDRAWAL BY SUBJECT,DISPOSITION EVENT,2014-02-30\n';
+		const bad = 'STUDYID,DOMAIN,USUBJID,DSSEQ,DSTERM,DSDECOD,DSCAT,DSSTDTC\nCDISCPILOT01,DS,NOBODY,1,WITHDREW,WITHDRAWAL BY SUBJECT,DISPOSITION EVENT,2014-01-01\nCDISCPILOT01,DS,01-701-1015,2,WITHDREW,WITHDRAWAL BY SUBJECT,DISPOSITION EVENT,2014-02-30\n';
 		const p = planImport({ ...pilotFiles(), ds: { name: 'ds.csv', text: bad } }, { target: null, newStudyId: 'pilot', now: '2026-01-01T00:00:00Z', who: 'tester' });
 		const errors = p.problems.filter((x) => x.severity === 'error');
 		expect(errors).toEqual([
