@@ -5,13 +5,15 @@ import { StudySchema } from '../lib/io/record-schemas';
 import type { Study } from '../lib/domain/types';
 import * as v from 'valibot';
 import { forTerminal } from '../lib/io/visible-text';
+import { decodeBytes } from '../lib/io/decode-text';
 
 export class UsageError extends Error {}
 
 export function readSource(path: string | undefined, flag: string) {
 	if (!path) return undefined;
 	try {
-		return { name: basename(path), text: readFileSync(path, 'utf8') };
+		const decoded = decodeBytes(new Uint8Array(readFileSync(path)), basename(path));
+		return { name: basename(path), text: decoded.text, encodingWarning: decoded.warning };
 	} catch (e) {
 		throw new UsageError(`${flag} ${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`);
 	}

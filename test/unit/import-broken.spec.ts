@@ -30,7 +30,7 @@ const CASES: [string, number | null, string | null, RegExp][] = [
 	['07-missing-aeseq-column.ae.csv', 1, 'AESEQ', /required column AESEQ is missing/],
 	['08-not-csv-binary.ae.csv', null, null, /not a CSV text file/],
 	['09-duplicate-subject.dm.csv', 3, 'USUBJID', /duplicate subject TST01-001/],
-	['10-dose-not-a-number.ex.csv', 5, 'EXDOSE', /dose "ten" is not a number/],
+	['10-dose-not-a-number.ex.csv', 5, 'EXDOSE', /dose "ten" is not a plain decimal number/],
 	['11-unknown-relatedness.ae.csv', 2, 'AEREL', /relatedness "MAYBE" is not a known wording/],
 	['12-age-not-a-number.dm.csv', 2, 'AGE', /age "sixty"/],
 	['13-dose-end-before-start.ex.csv', 2, 'EXENDTC', /end 2025-01-05T10:00 is before start 2025-01-06T09:00/],

@@ -42,3 +42,21 @@ export async function readAllAudit(db: DoseWatchDatabase): Promise<AuditEntry[]>
 	const all = await db.auditTrail.toArray();
 	return all.sort((a, b) => a.at.localeCompare(b.at) || a.chain.localeCompare(b.chain) || a.seq - b.seq);
 }
+
+/** Studies no longer here whose audit trail is kept: each with the name it had and when it was removed. */
+export async function removedStudyTrails(db: DoseWatchDatabase): Promise<{ studyId: string; title: string; entries: number; removedAt: string | null }[]> {
+	return db.transaction('r', [db.auditTrail, db.studies], async () => {
+		const present = new Set((await db.studies.toArray()).map((s) => s.id));
+		const byStudy = new Map<string, AuditEntry[]>();
+		for (const e of await db.auditTrail.toArray()) {
+			if (e.studyId === null || present.has(e.studyId)) continue;
+			const list = byStudy.get(e.studyId) ?? [];
+			list.push(e);
+			byStudy.set(e.studyId, list);
+		}
+		return [...byStudy].map(([studyId, list]) => {
+			const removal = list.filter((e) => e.entity === 'study' && e.action === 'delete').sort((a, b) => b.seq - a.seq)[0];
+			return { studyId, title: removal?.key ?? studyId, entries: list.length, removedAt: removal?.at ?? null };
+		});
+	});
+}

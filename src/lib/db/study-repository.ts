@@ -10,6 +10,7 @@ import { newId } from './ids';
 import { describeRemovals, diffImport, hasRemovals, summarizeDiff, type ImportDiff } from '../io/import-diff';
 import type { AeDiff } from '../domain/import-diff';
 import { withStorageErrors } from './storage-errors';
+import { readSettings } from './settings';
 
 export class ImportRefusedError extends Error {
 	constructor(count: number) {
@@ -165,15 +166,58 @@ export async function saveStudy(
 	);
 }
 
-/** Deletes one study and everything recorded for it; the audit trail keeps a line saying so. */
+/** Signed meetings and committee decisions of a study recorded after the last backup: what removing it would lose. */
+export interface UnbackedRecords {
+	studyId: string;
+	title: string;
+	signedMeetings: number;
+	adjudications: number;
+}
+
+async function unbackedRecords(db: DoseWatchDatabase, studyIds: string[]): Promise<UnbackedRecords[]> {
+	const { lastBackupAt } = await readSettings(db);
+	const after = (t: string | null) => t !== null && (lastBackupAt === null || t > lastBackupAt);
+	const out: UnbackedRecords[] = [];
+	for (const id of studyIds) {
+		const study = await db.studies.get(id);
+		if (!study) continue;
+		const meetings = (await db.reviewMeetings.where('studyId').equals(id).toArray()).filter((m) => after(m.signedAt)).length;
+		const adjudications = (await db.adjudicationLog.where('studyId').equals(id).toArray()).filter((a) => after(a.at)).length;
+		if (meetings || adjudications) out.push({ studyId: id, title: study.title, signedMeetings: meetings, adjudications });
+	}
+	return out;
+}
+
+/** What the person must type to remove studies whose signed records are in no backup: the study's name, or "N studies". */
+export const confirmationFor = (unbacked: readonly UnbackedRecords[]) => (unbacked.length === 1 ? unbacked[0]!.title : `${unbacked.length} studies`);
+
+export class UnbackedRecordsError extends Error {
+	constructor(readonly unbacked: UnbackedRecords[]) {
+		const what = unbacked.map((u) => `“${u.title}” has ${[u.signedMeetings ? `${u.signedMeetings} signed meeting${u.signedMeetings === 1 ? '' : 's'}` : '', u.adjudications ? `${u.adjudications} committee decision${u.adjudications === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ')}`);
+		super(`${what.join('; ')} recorded after the last backup. Nothing was removed: take a backup first, or type “${confirmationFor(unbacked)}” to remove anyway.`);
+		this.name = 'UnbackedRecordsError';
+	}
+}
+
+async function guardUnbacked(db: DoseWatchDatabase, studyIds: string[], confirmText: string | undefined) {
+	const unbacked = await unbackedRecords(db, studyIds);
+	if (unbacked.length && (confirmText ?? '').trim() !== confirmationFor(unbacked)) throw new UnbackedRecordsError(unbacked);
+}
+
+/**
+ * Deletes one study and everything recorded for it. Its audit trail stays (readable under "Audit trails of removed
+ * studies") with a line saying so. Refused while its signed meetings or committee decisions are in no backup,
+ * unless `confirmText` is the study's name.
+ */
 export async function deleteStudy(
 	db: DoseWatchDatabase,
 	studyId: string,
-	options: { who: string; at: string; reason: string }
+	options: { who: string; at: string; reason: string; confirmText?: string }
 ): Promise<void> {
-	await db.transaction('rw', studyTables(db), async () => {
+	await db.transaction('rw', [...studyTables(db), db.settings], async () => {
 		const before = await db.studies.get(studyId);
 		if (!before) return;
+		await guardUnbacked(db, [studyId], options.confirmText);
 		await db.adjudicationLog.where('studyId').equals(studyId).delete();
 		await db.ruleSets.where('studyId').equals(studyId).delete();
 		await db.reviewMeetings.where('studyId').equals(studyId).delete();
@@ -195,9 +239,14 @@ export async function deleteStudy(
 	});
 }
 
-/** Removes every study, subject, dose and AE; settings (reviewer name) stay. The audit trail records the clearing. */
-export async function clearAllData(db: DoseWatchDatabase, options: { who: string; at: string }): Promise<void> {
-	await db.transaction('rw', studyTables(db), async () => {
+/**
+ * Removes every study, subject, dose and AE; settings and reviewer profiles stay, and so does the audit trail (every
+ * study's chain, with a line saying what was cleared). Refused while signed meetings or committee decisions are in
+ * no backup, unless `confirmText` names them (confirmationFor).
+ */
+export async function clearAllData(db: DoseWatchDatabase, options: { who: string; at: string; confirmText?: string }): Promise<void> {
+	await db.transaction('rw', [...studyTables(db), db.settings], async () => {
+		await guardUnbacked(db, (await db.studies.toArray()).map((s) => s.id), options.confirmText);
 		const counts = {
 			studies: await db.studies.count(),
 			subjects: await db.subjects.count(),

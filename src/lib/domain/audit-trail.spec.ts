@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields, filterAudit, NO_AUDIT_FILTER } from './audit-trail';
+import { changedFields, describeAuditChange, filterAudit, NO_AUDIT_FILTER } from './audit-trail';
 import type { AuditEntry } from './types';
 
 const entry = (over: Partial<Omit<AuditEntry, 'id'>> & { id: number }): AuditEntry => ({
@@ -35,5 +35,17 @@ describe('filterAudit', () => {
 		['date range, inclusive', { from: '2026-03-05', to: '2026-03-09' }, [2, 3]]
 	] as const)('%s', (_n, f, expected) => {
 		expect(ids(f)).toEqual(expected);
+	});
+});
+
+describe('describeAuditChange: field: from → to, never raw JSON', () => {
+	it.each([
+		['an AE regraded and its attribution changed', entry({ id: 9, before: { grade: 2, attribution: { BAT4706: 'possible' }, rev: 1 }, after: { grade: 3, attribution: { BAT4706: 'definite' }, rev: 2 } }), ['attribution.BAT4706: possible → definite', 'grade: 2 → 3']],
+		['a blank becoming a value, and a yes/no', entry({ id: 9, before: { end: null, serious: false }, after: { end: '2026-03-04', serious: true } }), ['end: – → 2026-03-04', 'serious: No → Yes']],
+		['a committee decision, signed', entry({ id: 9, action: 'adjudicate', before: { engineVerdict: 'pending', engineRule: '2b' }, after: { decision: 'not_dlt', signedBy: 'Dr Ada (decided as committee)' } }), ['engine: pending (rule 2b) → committee: not a DLT', 'signed by Dr Ada (decided as committee)']],
+		['a restore that kept later entries', entry({ id: 9, action: 'restore', entity: 'database', before: { droppedEntries: [{}, {}] }, after: { exportedAt: '2026-03-01T00:00:00Z', exportedBy: 'Dr B', counts: { studies: 1, subjects: 6, aes: 30 } } }), ['backup made 2026-03-01T00:00:00Z by Dr B: 1 studies, 6 subjects, 30 AEs', '2 audit entries recorded here after that backup are kept inside this entry']]
+	])('%s', (_name, e, lines) => {
+		expect(describeAuditChange(e)).toEqual(lines);
+		expect(describeAuditChange(e).join(' ')).not.toMatch(/[{}"]/);
 	});
 });

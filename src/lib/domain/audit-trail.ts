@@ -41,3 +41,82 @@ export function filterAudit(entries: readonly AuditEntry[], f: AuditFilter): Aud
 		return true;
 	});
 }
+
+const BOOKKEEPING = new Set(['rev', 'source', 'attributionHistory', 'gradeHistory', 'snapshot', 'id', 'aeId', 'basis', 'signature', 'chainHead']);
+
+/** A stored value in words: "–" for nothing, Yes/No, lists joined, objects as "key value" pairs; long text cut. */
+export function formatAuditValue(v: unknown): string {
+	let text: string;
+	if (v === null || v === undefined || v === '') text = '–';
+	else if (typeof v === 'boolean') text = v ? 'Yes' : 'No';
+	else if (typeof v === 'string' || typeof v === 'number') text = String(v);
+	else if (Array.isArray(v)) text = v.length ? v.map(formatAuditValue).join(', ') : '–';
+	else
+		text = Object.entries(v as Record<string, unknown>)
+			.filter(([k]) => !BOOKKEEPING.has(k))
+			.map(([k, x]) => `${k} ${formatAuditValue(x)}`)
+			.join('; ') || '–';
+	return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}
+
+/** Flattens one level of nested objects ("attribution.BAT4706") so a change inside one is named by its field. */
+function flatten(o: Record<string, unknown>): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(o)) {
+		if (BOOKKEEPING.has(k)) continue;
+		if (v && typeof v === 'object' && !Array.isArray(v)) for (const [k2, v2] of Object.entries(v as Record<string, unknown>)) out[`${k}.${k2}`] = v2;
+		else out[k] = v;
+	}
+	return out;
+}
+
+/**
+ * What an entry changed, as lines a reviewer reads: "grade: 2 → 3", "engine DLT (rule 2) → committee: not a DLT".
+ * Never raw JSON.
+ */
+export function describeAuditChange(e: AuditEntry): string[] {
+	const a = (e.after ?? {}) as Record<string, unknown>;
+	const b = (e.before ?? {}) as Record<string, unknown>;
+	const verdict = (x: unknown) => (x === 'dlt' ? 'DLT' : x === 'not_dlt' ? 'not a DLT' : String(x));
+	switch (e.action) {
+		case 'adjudicate':
+			return [
+				`engine: ${verdict(b.engineVerdict)}${b.engineRule ? ` (rule ${String(b.engineRule)})` : ''} → committee: ${a.decision === 'withdrawn' ? 'decision withdrawn' : verdict(a.decision)}`,
+				...(a.signedBy ? [`signed by ${String(a.signedBy)}`] : [])
+			];
+		case 'import': {
+			const counts = (a.counts ?? {}) as Record<string, number>;
+			const lines = [`${counts.subjects ?? 0} subjects, ${counts.doses ?? 0} dose records, ${counts.aes ?? 0} AEs (${String(a.mode ?? '')})`];
+			const ch = a.changes as { aes?: { changed?: string[]; new?: number; removed?: string[]; renumbered?: string[] }; subjects?: { removed?: string[] } } | undefined;
+			if (ch?.aes) {
+				lines.push(`AEs: ${ch.aes.changed?.length ?? 0} changed, ${ch.aes.new ?? 0} new, ${ch.aes.removed?.length ?? 0} removed, ${ch.aes.renumbered?.length ?? 0} AESEQ renumbered`);
+				for (const c of ch.aes.changed ?? []) lines.push(c);
+				for (const r of ch.aes.removed ?? []) lines.push(`removed: ${r}`);
+				for (const r of ch.aes.renumbered ?? []) lines.push(r);
+			}
+			for (const s of ch?.subjects?.removed ?? []) lines.push(`removed subject ${s}`);
+			return lines;
+		}
+		case 'sign':
+			return [`signed by ${String(a.signedBy ?? e.who)}`, ...(a.chainHead ? [`audit trail up to entry ${(a.chainHead as { seq: number }).seq} recorded`] : [])];
+		case 'restore': {
+			const counts = (a.counts ?? {}) as Record<string, number>;
+			const dropped = (b.droppedEntries as unknown[] | undefined)?.length ?? 0;
+			return [
+				`backup made ${String(a.exportedAt)} by ${String(a.exportedBy)}: ${counts.studies ?? 0} studies, ${counts.subjects ?? 0} subjects, ${counts.aes ?? 0} AEs`,
+				...(dropped ? [`${dropped} audit entries recorded here after that backup are kept inside this entry`] : [])
+			];
+		}
+		case 'clear':
+			return [`removed ${formatAuditValue(b)}`];
+		case 'create':
+		case 'delete':
+			return [];
+		default: {
+			const fa = flatten(a);
+			const fb = flatten(b);
+			const keys = [...new Set([...Object.keys(fb), ...Object.keys(fa)])].sort();
+			return keys.filter((k) => JSON.stringify(fa[k]) !== JSON.stringify(fb[k])).map((k) => `${k}: ${formatAuditValue(fb[k])} → ${formatAuditValue(fa[k])}`);
+		}
+	}
+}

@@ -17,7 +17,7 @@ const SEVERITY_GRADE: Record<string, Grade> = { MILD: 1, MODERATE: 2, SEVERE: 3 
 export function computeGrade(aetoxgr: string | undefined, aesev: string | undefined): GradeResult {
 	const tox = (aetoxgr ?? '').trim();
 	if (tox !== '') {
-		const n = Number(tox);
+		const n = /^\d+(\.0*)?$/.test(tox) ? Number(tox) : NaN;
 		if (Number.isInteger(n) && n >= 1 && n <= 5) return { ok: true, grade: n as Grade, derived: false };
 		return { ok: false, column: 'AETOXGR', error: `grade "${tox}" is not a CTCAE grade 1–5` };
 	}

@@ -3,6 +3,8 @@ import type { AdverseEvent, DoseAdministration, Study, Subject } from '../domain
 export interface SourceFile {
 	name: string;
 	text: string;
+	/** Said when the file's encoding was guessed (decode-text.ts); the preview shows it as a warning. */
+	encodingWarning?: string | null;
 }
 
 export interface Problem {

@@ -4,6 +4,7 @@
  */
 import Papa from 'papaparse';
 import type { Problem, SourceFile } from './import-types';
+import { hasHidden, showHidden } from './visible-text';
 
 export interface CsvRow {
 	row: number;
@@ -74,6 +75,9 @@ export function readCsv(source: SourceFile, requiredColumns: string[] = []): Csv
 	}
 
 	const rows: CsvRow[] = [];
+	// Invisible characters (zero-width spaces, direction overrides) make "RT01-001" and "RT01-001<U+200B>" two subjects
+	// that look alike: each cell holding one is named, up to a limit. Files without any skip the cell scan.
+	let hiddenLeft = hasHidden(text) ? 50 : 0;
 	for (let i = 1; i < data.length; i++) {
 		const cells = data[i] as string[];
 		if (cells.length === 1 && (cells[0] ?? '').trim() === '') continue;
@@ -86,7 +90,16 @@ export function readCsv(source: SourceFile, requiredColumns: string[] = []): Csv
 			);
 			continue;
 		}
-		rows.push({ row: i + 1, cells: cells.map((c) => c.trim()) });
+		const trimmed = cells.map((c) => c.trim());
+		if (hiddenLeft > 0) {
+			trimmed.forEach((c, j) => {
+				if (hiddenLeft > 0 && hasHidden(c)) {
+					hiddenLeft--;
+					problems.push({ file, row: i + 1, column: header[j] ?? null, severity: 'warning', message: `the value holds invisible characters: ${showHidden(c).slice(0, 80)}` });
+				}
+			});
+		}
+		rows.push({ row: i + 1, cells: trimmed });
 	}
 	if (problems.some((p) => p.row === 1 || p.row === null)) return { ok: false, problems };
 	return { ok: true, table: { file, header, rows }, problems };

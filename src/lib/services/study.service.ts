@@ -28,8 +28,10 @@ export async function saveRules(study: Study, text: string, reason: string): Pro
 	return null;
 }
 
-export const removeStudy = (studyId: string, reason: string) => deleteStudy(db, studyId, { who: who(), at: nowIso(), reason });
-export const clearBrowser = () => clearAllData(db, { who: who(), at: nowIso() });
+/** Removing refuses while signed meetings or committee decisions are in no backup (UnbackedRecordsError), unless confirmText names them. */
+export const removeStudy = (studyId: string, reason: string, confirmText?: string) => deleteStudy(db, studyId, { who: who(), at: nowIso(), reason, confirmText });
+export const clearBrowser = (confirmText?: string) => clearAllData(db, { who: who(), at: nowIso(), confirmText });
+export { UnbackedRecordsError, confirmationFor } from '$lib/db/study-repository';
 export const loadDemos = (fetcher: typeof fetch, base: string) => loadDemoStudies(db, fetcher, base, nowIso());
 /** Loads the demo studies into an empty database, once (they do not come back after being removed). */
 export const loadDemosOnFirstStart = (fetcher: typeof fetch, base: string) => loadDemoOnFirstStart(db, fetcher, base, nowIso());

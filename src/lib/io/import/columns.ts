@@ -49,9 +49,14 @@ export function missingRequired<F extends FieldSpec>(
 }
 
 
-/** A number cell: null when blank, NaN when not a number. */
+/** A plain decimal as data managers write it: "12", "-3", "2.5", "0.75". No hex (0x10), exponent (1e1) or leading +. */
+export const PLAIN_DECIMAL = /^-?(\d+(\.\d*)?|\.\d+)$/;
+
+/** A number cell: null when blank, NaN when not a plain decimal (JavaScript's Number() would read "0x10" as 16). */
 export function parseNumber(text: string): number | null {
-	if (text.trim() === '') return null;
-	const n = Number(text);
+	const t = text.trim();
+	if (t === '') return null;
+	if (!PLAIN_DECIMAL.test(t)) return NaN;
+	const n = Number(t);
 	return Number.isFinite(n) ? n : NaN;
 }

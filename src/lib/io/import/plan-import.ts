@@ -78,6 +78,7 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 
 	const c = createImportContext(plan, options);
 	const warn = c.warn;
+	for (const f of [files.dm, files.ex, files.ae, files.ds]) if (f?.encodingWarning) warn(f.name, null, null, f.encodingWarning);
 	const dmRead = readDm(c, files.dm);
 	if (!dmRead) return plan;
 	const { subjects, dmFile } = dmRead;

@@ -9,7 +9,7 @@ import { compareDtc, isCertainlyBefore, isCompleteDate, parseDtc } from '../../d
 import { SERIOUS_CRITERIA, type AdverseEvent, type AttributionRevision, type DoseAdministration, type GradeChange, type Relatedness, type SeriousCriterion, type Subject } from '../../domain/types';
 import { readCsv, rowReader, type CsvRow } from '../read-csv';
 import type { SourceFile } from '../import-types';
-import { describeMapping, missingRequired, resolveColumns } from './columns';
+import { describeMapping, missingRequired, parseNumber, resolveColumns } from './columns';
 import type { ImportContext } from './context';
 
 export const AE_FIELDS = {
@@ -99,7 +99,7 @@ export function readAe(c: ImportContext, file: SourceFile | undefined, subjects:
 					continue;
 				}
 				const seqText = g(r, aeCols.aeseq);
-				const aeseq = Number(seqText);
+				const aeseq = parseNumber(seqText) ?? NaN;
 				if (seqText === '' || !Number.isInteger(aeseq)) {
 					err(ae.file, r.row, aeCols.aeseq, `AESEQ "${seqText}" is not a whole number`);
 					continue;

@@ -16,7 +16,7 @@ describe('read-ex: dose records from EX', () => {
 	});
 
 	it.each([
-		{ name: 'a negative dose', row: 'S-1,1,DRUGX,-1,mg,2026-03-02,,', problem: /^ex.csv 2 EXDOSE: dose "-1" is not a number ≥ 0/ },
+		{ name: 'a negative dose', row: 'S-1,1,DRUGX,-1,mg,2026-03-02,,', problem: /^ex.csv 2 EXDOSE: dose "-1" is not a plain decimal number ≥ 0/ },
 		{ name: 'an end before the start', row: 'S-1,1,DRUGX,10,mg,2026-03-02,2026-03-01,', problem: /^ex.csv 2 EXENDTC: end 2026-03-01 is before start 2026-03-02/ },
 		{ name: 'a subject not in DM', row: 'S-9,1,DRUGX,10,mg,2026-03-02,,', problem: /^ex.csv 2 USUBJID: subject "S-9" is not in dm.csv/ },
 		{ name: 'an EXSEQ that is not a whole number', row: 'S-1,1.5,DRUGX,10,mg,2026-03-02,,', problem: /^ex.csv 2 EXSEQ: EXSEQ "1.5" is not a whole number/ },

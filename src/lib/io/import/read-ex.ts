@@ -56,7 +56,7 @@ export function readEx(c: ImportContext, file: SourceFile | undefined, subjects:
 					continue;
 				}
 				const seqText = g(r, exCols.seq);
-				const seq = Number(seqText);
+				const seq = parseNumber(seqText) ?? NaN;
 				if (seqText === '' || !Number.isInteger(seq)) {
 					err(ex.file, r.row, exCols.seq, `EXSEQ "${seqText}" is not a whole number`);
 					continue;
@@ -85,7 +85,7 @@ export function readEx(c: ImportContext, file: SourceFile | undefined, subjects:
 				const doseText = g(r, exCols.dose);
 				const dose = parseNumber(doseText);
 				if (dose !== null && (Number.isNaN(dose) || dose < 0)) {
-					err(ex.file, r.row, exCols.dose, `dose "${doseText}" is not a number ≥ 0`);
+					err(ex.file, r.row, exCols.dose, `dose "${doseText}" is not a plain decimal number ≥ 0 (such as 16 or 2.5; not 0x10, 1.6e1 or +16)`);
 				}
 				const start = dateCell(ex.file, r.row, exCols.start, g(r, exCols.start), true);
 				const end = dateCell(ex.file, r.row, exCols.end, g(r, exCols.end), false);
