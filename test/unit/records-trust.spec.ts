@@ -81,7 +81,7 @@ describe('AE identity across a renumbered re-export', () => {
 		const aes = await db.aes.where('studyId').equals('tst').toArray();
 		expect(computeCommitteeDecisions(await db.adjudicationLog.toArray(), aes).get('TST01-001|2')?.changedSince).toEqual(['Grade 4 → 3']);
 		const entry = (await readAllAudit(db)).find((e) => e.action === 'import' && e.at === AT)!;
-		expect((entry.after as { changes: { aes: { changed: string[] } } }).changes.aes.changed).toEqual(['TST01-001 AE 2: Grade 4 → 3']);
+		expect((entry.after as { changes: { aes: { changed: string[] } } }).changes.aes.changed).toEqual(['TST01-001 AE 2: Grade: 4 → 3']);
 	});
 });
 

@@ -55,10 +55,46 @@ export function summarizeDiff(d: ImportDiff) {
 		doses: { unchanged: d.doses.unchanged, changed: d.doses.changed.length, new: d.doses.added.length, removed: d.doses.removed.length },
 		aes: {
 			unchanged: d.aes.unchanged.length,
-			changed: cap(d.aes.changed.map((m) => `${m.incoming.usubjid} AE ${m.incoming.aeseq}: ${m.changes.map((c) => `${c.label} ${c.from} → ${c.to}`).join('; ')}`)),
+			changed: cap(d.aes.changed.map((m) => `${m.incoming.usubjid} AE ${m.incoming.aeseq}: ${fields(m.changes)}`)),
 			new: d.aes.added.length,
 			removed: cap(d.aes.removed.map((a) => `${a.usubjid} AE ${a.aeseq} ${a.term} (onset ${a.start ?? 'not recorded'})`)),
 			renumbered: cap(d.aes.renumbered.map(describeRenumbering))
 		}
+	};
+}
+
+/** What the preview shows of a re-import: totals per table, and the first lines of each list. */
+export interface ImportDiffView {
+	totals: { table: string; unchanged: number; changed: number; added: number; removed: number }[];
+	renumbered: { total: number; lines: string[] };
+	removed: { total: number; lines: string[] };
+	changed: { total: number; lines: string[] };
+	added: { total: number; lines: string[] };
+	/** "27 stored subjects, 190 doses and 37 AEs", or null when nothing is removed. */
+	removals: string | null;
+	warnings: string[];
+}
+
+const aeLine = (a: AdverseEvent) => `${a.usubjid} AE ${a.aeseq} ${a.term} (onset ${a.start ?? 'not recorded'})`;
+const fields = (list: { label: string; from: string; to: string }[]) => list.map((f) => `${f.label}: ${f.from} → ${f.to}`).join('; ');
+
+export function diffView(d: ImportDiff, plan: Pick<ImportPlan, 'aes' | 'doses' | 'mappings'>, cap = 100): ImportDiffView {
+	const list = (lines: string[]) => ({ total: lines.length, lines: lines.slice(0, cap) });
+	return {
+		totals: [
+			{ table: 'Subjects', unchanged: d.subjects.unchanged, changed: d.subjects.changed.length, added: d.subjects.added.length, removed: d.subjects.removed.length },
+			{ table: 'Dose records', unchanged: d.doses.unchanged, changed: d.doses.changed.length, added: d.doses.added.length, removed: d.doses.removed.length },
+			{ table: 'Adverse events', unchanged: d.aes.unchanged.length, changed: d.aes.changed.length, added: d.aes.added.length, removed: d.aes.removed.length }
+		],
+		renumbered: list(d.aes.renumbered.map(describeRenumbering)),
+		removed: list([...d.subjects.removed.map((s) => `Subject ${s.usubjid}`), ...d.aes.removed.map(aeLine), ...(d.doses.removed.length ? [`${n(d.doses.removed.length, 'dose record', 'dose records')}`] : [])]),
+		changed: list([
+			...d.subjects.changed.map((c) => `Subject ${c.record.usubjid}: ${fields(c.changes)}`),
+			...d.aes.changed.map((m) => `${m.incoming.usubjid} AE ${m.incoming.aeseq}: ${fields(m.changes)}`),
+			...d.doses.changed.map((c) => `Dose of ${c.record.usubjid} on ${c.record.start}: ${fields(c.changes)}`)
+		]),
+		added: list(d.aes.added.map(aeLine)),
+		removals: hasRemovals(d) ? describeRemovals(d) : null,
+		warnings: removalWarnings(d, plan)
 	};
 }

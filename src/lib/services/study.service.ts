@@ -1,22 +1,17 @@
 /**
- * Writes to a study as a whole: an import, its escalation design, its DLT rules, its removal, clearing the
+ * Writes to a study as a whole (an import runs in a worker: import-job.ts): its escalation design, its DLT rules, its removal, clearing the
  * browser. Each as the reviewer set in this browser, now, with a reason, in one audited transaction.
  */
 import { parseRuleSetText, saveRuleSetVersion } from '$lib/db/dlt-repository';
-import { clearAllData, commitImport, deleteStudy, previewReimport, saveStudy } from '$lib/db/study-repository';
+import { clearAllData, deleteStudy, saveStudy } from '$lib/db/study-repository';
 import { loadDemoOnFirstStart, loadDemoStudies } from './demo.service';
 import { db } from '$lib/state/db';
 import { nowIso, reviewer } from '$lib/state/app';
-import type { ImportPlan } from '$lib/io/import-types';
 import type { EscalationDesign, Study } from '$lib/domain/types';
 
 /** A name for entries made before a reviewer name is set (loading or removing the demo). */
 const who = () => reviewer.name || 'unnamed reviewer';
 
-export const importStudy = (plan: ImportPlan, files: string[], guard: { expectedHead?: string | null; confirmRemovals?: boolean } = {}) =>
-	commitImport(db, plan, { who: reviewer.name, at: nowIso(), files, ...guard });
-/** What a re-import would change in the stored study, and the audit chain head it was read at. */
-export const previewStudyImport = (plan: ImportPlan) => previewReimport(db, plan);
 
 export const saveDesign = (study: Study, design: EscalationDesign, reason: string) => saveStudy(db, { ...study, design }, { who: reviewer.name, at: nowIso(), reason });
 

@@ -12,6 +12,8 @@ export interface ImportOptions {
 	now: string;
 	/** Who imports, for the attribution history. */
 	who: string;
+	/** Told every few thousand rows, so a long import can show progress (from a worker). */
+	onProgress?: ((stage: string, done: number, total: number) => void) | undefined;
 }
 
 export interface ImportContext {

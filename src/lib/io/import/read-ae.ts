@@ -91,7 +91,10 @@ export function readAe(c: ImportContext, file: SourceFile | undefined, subjects:
 			for (const s of subjects.values()) firstDose.set(s.usubjid, computeFirstExposure(s, dosesBySubject.get(s.usubjid) ?? []));
 
 			const aeStudyId = ae.header.includes('STUDYID');
-			for (const r of aeMissing.length ? [] : ae.rows) {
+			const aeRows = aeMissing.length ? [] : ae.rows;
+			for (let i = 0; i < aeRows.length; i++) {
+				const r = aeRows[i]!;
+				if (i % 5000 === 0) options.onProgress?.(`checking ${ae.file}`, i, aeRows.length);
 				if (aeStudyId) c.checkStudyId(ae.file, r.row, aeGet(r, 'STUDYID'));
 				const usubjid = g(r, aeCols.usubjid);
 				if (!subjects.has(usubjid)) {

@@ -48,7 +48,10 @@ export function readEx(c: ImportContext, file: SourceFile | undefined, subjects:
 			const drugs = new Map<string, Drug>(study.drugs.map((d) => [d.code.toUpperCase(), d]));
 			for (const d of study.drugs) drugs.set(d.name.toUpperCase(), d);
 			const exStudyId = ex.header.includes('STUDYID');
-			for (const r of exMissing.length ? [] : ex.rows) {
+			const exRows = exMissing.length ? [] : ex.rows;
+			for (let i = 0; i < exRows.length; i++) {
+				const r = exRows[i]!;
+				if (i % 5000 === 0) c.options.onProgress?.(`checking ${ex.file}`, i, exRows.length);
 				if (exStudyId) c.checkStudyId(ex.file, r.row, exGet(r, 'STUDYID'));
 				const usubjid = g(r, exCols.usubjid);
 				if (!subjects.has(usubjid)) {
