@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { FIXTURES, importPilot, openWithDemo, setReviewer, shot } from './helpers';
+import { FIXTURES, importPilot, openWithDemo, PASSPHRASE, setReviewer, setSigner, shot } from './helpers';
 
 test('first start loads the demo and says plainly that it is demo data', async ({ page }) => {
 	await openWithDemo(page);
@@ -144,7 +144,7 @@ test('backup downloads, and a damaged backup is refused with nothing changed', a
 
 test('the committee overrules a DLT with a reason; counts and audit trail follow, the engine verdict stays', async ({ page }) => {
 	await openWithDemo(page);
-	await setReviewer(page, 'Dr Grace Monitor');
+	await setSigner(page, 'Dr Grace Monitor', 'medical monitor');
 	await page.goto('/study/demo-bat4706-bat1308/dlt');
 	const summary = page.getByRole('table', { name: 'DLTs per dose level' });
 	const dl5 = summary.getByRole('row', { name: /^DL5/ });
@@ -164,10 +164,11 @@ test('the committee overrules a DLT with a reason; counts and audit trail follow
 	await page.getByRole('button', { name: 'Overrule: not a DLT' }).click();
 	await expect(page.getByText('Give the committee’s reason')).toBeVisible();
 	await page.getByLabel('Reason (overrule: not a dlt)').fill('Fever was a line infection; the committee judges the neutropenia alone');
+	await page.getByLabel('Passphrase').fill(PASSPHRASE);
 	await shot(page, 'dlt-adjudicating');
-	await page.getByRole('button', { name: 'Overrule: not a DLT' }).click();
+	await page.getByRole('button', { name: 'Overrule: not a DLT and sign' }).click();
 
-	await expect(page.getByText(/Committee: not a DLT \(Dr Grace Monitor, \d{4}-\d{2}-\d{2}\): Fever was a line infection/)).toBeVisible();
+	await expect(page.getByText(/Committee: not a DLT \(Dr Grace Monitor, medical monitor, signed, \d{4}-\d{2}-\d{2}\): Fever was a line infection/)).toBeVisible();
 	await expect(reason).toBeVisible(); // the engine's verdict and reason stay
 	await expect(dl5.getByRole('cell').nth(2)).toHaveText('2 †');
 	await expect(page.getByText('† The committee\'s decision replaces the engine\'s verdict')).toBeVisible();
@@ -175,15 +176,17 @@ test('the committee overrules a DLT with a reason; counts and audit trail follow
 	// A pending candidate confirmed as a DLT.
 	await queue.getByRole('button', { name: 'Confirm AE 1 of BAT-001-0505 as a DLT' }).click();
 	await page.getByLabel('Reason (confirm as dlt)').fill('Onset confirmed on day 6 by the site');
-	await page.getByRole('button', { name: 'Confirm as DLT' }).click();
+	await page.getByLabel('Passphrase').fill(PASSPHRASE);
+	await page.getByRole('button', { name: 'Confirm as DLT and sign' }).click();
 	await expect(dl5.getByRole('cell').nth(2)).toHaveText('3 †');
 	await expect(queue.getByRole('heading')).toHaveText('Awaiting the committee (8)');
 	await shot(page, 'dlt-after-adjudication');
 
 	await page.getByRole('link', { name: 'Audit trail' }).click();
 	const audit = page.getByRole('table', { name: /Audit trail/ });
-	await expect(audit.getByRole('row', { name: /Dr Grace Monitor Committee decision BAT-001-0503 AE 1 engine: dlt \(rule 2a\) → committee: not_dlt Fever was a line infection/ })).toBeVisible();
-	await expect(audit.getByRole('row', { name: /BAT-001-0505 AE 1 engine: pending → committee: dlt/ })).toBeVisible();
+	await expect(audit.getByRole('row', { name: /Dr Grace Monitor Committee decision BAT-001-0503 AE 1 engine: DLT \(rule 2a\) → committee: not a DLT signed by Dr Grace Monitor \(decided as committee\) Fever was a line infection/ })).toBeVisible();
+	await expect(audit.getByRole('row', { name: /BAT-001-0505 AE 1 engine: pending → committee: DLT/ })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: /Audit trail verified: \d+ entries, each linked to the one before/ })).toBeVisible();
 	await shot(page, 'audit');
 });
 
@@ -244,7 +247,7 @@ test('the audit trail filters by subject, field and reviewer, and exports what i
 	await page.getByLabel('Reviewer').selectOption('Dr Grace Monitor');
 	await page.getByLabel('Subject').fill('0103');
 	await expect(page.getByRole('status').filter({ hasText: 'Showing 1 of 2 entries.' })).toBeVisible();
-	await expect(page.getByRole('row', { name: /Dr Grace Monitor Changed AE BAT-001-0103 AE 1 action: "DOSE NOT CHANGED" → "DOSE REDUCED" Source data verification/ })).toBeVisible();
+	await expect(page.getByRole('row', { name: /Dr Grace Monitor Changed AE BAT-001-0103 AE 1 action: DOSE NOT CHANGED → DOSE REDUCED Source data verification/ })).toBeVisible();
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Download these entries as CSV' }).click();
 	const { readFileSync } = await import('node:fs');

@@ -31,3 +31,22 @@ export async function importPilot(page: Page) {
 	await page.getByLabel('AE: adverse events').setInputFiles(`${PILOT}/ae.csv`);
 	await page.getByRole('button', { name: 'Check the files' }).click();
 }
+
+export const PASSPHRASE = 'correct horse battery';
+
+/** Creates a reviewer profile (printed name, role, passphrase) on the Settings page: signing needs one. */
+export async function createProfile(page: Page, name: string, role = 'SRC chair', passphrase = PASSPHRASE) {
+	await page.goto('/settings');
+	await page.getByLabel('Printed name').fill(name);
+	await page.getByLabel('Role (optional)').fill(role);
+	await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+	await page.getByLabel('Passphrase again').fill(passphrase);
+	await page.getByRole('button', { name: 'Create profile' }).click();
+	await page.getByRole('status').filter({ hasText: `Profile created for ${name}.` }).waitFor({ timeout: 30_000 });
+}
+
+/** Sets the reviewer name and creates a matching signing profile. */
+export async function setSigner(page: Page, name: string, role = 'SRC chair') {
+	await setReviewer(page, name);
+	await createProfile(page, name, role);
+}

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openWithDemo, SCREENS, setReviewer, shot } from './helpers';
+import { openWithDemo, PASSPHRASE, SCREENS, setReviewer, setSigner, shot } from './helpers';
 
 const STUDY = '/study/demo-bat4706-bat1308';
 
@@ -21,7 +21,7 @@ async function editAeOnset(page: Page, usubjid: string, term: string, onset: str
 
 test('a committee holds a meeting, signs it, and a later change leaves it untouched and shows as new for the next one', async ({ page }) => {
 	await openWithDemo(page);
-	await setReviewer(page, 'Dr Grace Monitor');
+	await setSigner(page, 'Dr Grace Monitor', 'SRC chair');
 
 	// Before any signed meeting the overview says so.
 	await page.goto(STUDY);
@@ -40,7 +40,8 @@ test('a committee holds a meeting, signs it, and a later change leaves it untouc
 	const queue = page.getByRole('region', { name: /Awaiting the committee/ });
 	await queue.getByRole('button', { name: 'Overrule AE 1 of BAT-001-0503: not a DLT' }).click();
 	await page.getByLabel('Reason (overrule: not a dlt)').fill('Fever was a line infection');
-	await page.getByRole('button', { name: 'Overrule: not a DLT' }).click();
+	await page.getByLabel('Passphrase').fill(PASSPHRASE);
+	await page.getByRole('button', { name: 'Overrule: not a DLT and sign' }).click();
 	await expect(page.getByRole('table', { name: /Adjudications recorded for this meeting \(1\)/ })).toContainText('Fever was a line infection');
 
 	// The standard 3+3 stops with DL4 (1 DLT in 6) as the MTD; the committee prefers to expand DL4 first, which needs a reason.
@@ -80,9 +81,9 @@ test('a committee holds a meeting, signs it, and a later change leaves it untouc
 		await expect(undecided.getByRole('textbox')).toHaveCount(left - 1);
 	}
 	await expect(undecided).toContainText('Deferred: Next meeting: awaiting the site’s source documents');
-	await page.getByRole('checkbox', { name: /I, Dr Grace Monitor, sign this record/ }).check();
+	await page.getByLabel('Passphrase').fill(PASSPHRASE);
 	await page.getByRole('button', { name: 'Sign and freeze the meeting' }).click();
-	await expect(page.getByText(/Signed by Dr Grace Monitor on/)).toBeVisible();
+	await expect(page.getByText(/Signed by Dr Grace Monitor, SRC chair \(approved as chair\) on/)).toBeVisible();
 	await expect(page.getByRole('form', { name: 'Meeting record' })).toHaveCount(0);
 	const meetingUrl = page.url();
 	await shot(page, 'meeting-signed');
@@ -96,7 +97,7 @@ test('a committee holds a meeting, signs it, and a later change leaves it untouc
 
 	// The signed meeting is unchanged: still pending with the partial date, the same counts.
 	await page.goto(meetingUrl);
-	await expect(page.getByText(/Signed by Dr Grace Monitor on/)).toBeVisible();
+	await expect(page.getByText(/Signed by Dr Grace Monitor, SRC chair \(approved as chair\) on/)).toBeVisible();
 	await expect(candidates.getByRole('row', { name: /BAT-001-0505 #1/ })).toContainText('Pending');
 	await expect(candidates.getByRole('row', { name: /BAT-001-0505 #1/ })).toContainText('Nov 2026');
 	expect(await dl5.textContent()).toBe(dl5Before);
@@ -138,6 +139,10 @@ test('a committee holds a meeting, signs it, and a later change leaves it untouc
 	// The signed meeting's pack prints: portrait pages for the tables, a landscape page for the charts.
 	await page.goto(`${meetingUrl}/pack`);
 	await expect(page.getByText(/Signed by Dr Grace Monitor, \d{4}-\d{2}-\d{2}/).first()).toBeVisible();
+	// The electronic signature and the audit chain head, with the command that checks a later file against the paper.
+	await expect(page.getByText(/Signed electronically by Dr Grace Monitor, SRC chair/)).toBeVisible();
+	await expect(page.getByText(/Meaning: approved as chair/)).toBeVisible();
+	await expect(page.getByText(/dosewatch verify backup\.json --head demo-bat4706-bat1308:\d+:[0-9a-f]{16}/)).toBeVisible();
 	await expect(page.getByRole('table', { name: /DLT candidates/ }).getByRole('row', { name: /BAT-001-0505 #1/ })).toContainText('Pending');
 	await shot(page, 'meeting-pack');
 	for (const [paper, portrait] of [

@@ -6,7 +6,7 @@ import { checkBackupJob, commitJob, planJob, restoreJob } from '../../src/lib/se
 import { seededDatabase, SMALL } from './helpers';
 import { DoseWatchDatabase } from '../../src/lib/db/database';
 
-const file = (name: string, text: string | Uint8Array) => Object.assign(new Blob([text]), { name });
+const file = (name: string, text: string) => Object.assign(new Blob([text]), { name });
 const read = (f: string) => readFileSync(`${SMALL}/${f}`, 'utf8');
 
 describe('planJob and commitJob', () => {

@@ -177,7 +177,7 @@ describe('backups a committee can trust', () => {
 		await restoreBackup(db, older.backup, 'Dr Restore', AT, { confirmed: true });
 		const restore = (await readAllAudit(db)).find((e) => e.action === 'restore')!;
 		expect((restore.before as { droppedEntries: { action: string }[] }).droppedEntries.map((e) => e.action)).toEqual(['adjudicate']);
-		expect(restore.reason).toMatch(/1 later audit entries kept in this entry/);
+		expect(restore.reason).toMatch(/1 later audit entry kept in this entry/);
 	});
 });
 

@@ -4,7 +4,7 @@ import { appendAudit } from './audit-repository';
 import type { BackupData, BackupFile } from '../io/backup';
 import { serializeBackup } from '../io/backup';
 import type { AuditEntry } from '../domain/types';
-import { withStorageErrors } from './storage-errors';
+import { addInChunks, withStorageErrors } from './storage-errors';
 import { writeSetting } from './settings';
 
 export async function exportBackup(db: DoseWatchDatabase, who: string, at: string): Promise<string> {
@@ -53,7 +53,13 @@ export class RestoreNeedsConfirmationError extends Error {
  * not hold are never dropped silently: without `confirmed` the restore is refused, and with it they are kept whole
  * inside the restore's own audit entry. Reviewer profiles in the backup are added to this device's.
  */
-export async function restoreBackup(db: DoseWatchDatabase, backup: BackupFile, who: string, at: string, options: { confirmed?: boolean } = {}): Promise<void> {
+export async function restoreBackup(
+	db: DoseWatchDatabase,
+	backup: BackupFile,
+	who: string,
+	at: string,
+	options: { confirmed?: boolean; onProgress?: ((stage: string, done: number, total: number) => void) | undefined } = {}
+): Promise<void> {
 	const d = backup.data;
 	await withStorageErrors(() =>
 		db.transaction('rw', [...studyTables(db), db.reviewers], async () => {
@@ -61,10 +67,12 @@ export async function restoreBackup(db: DoseWatchDatabase, backup: BackupFile, w
 			if (impact.dropped.length && !options.confirmed) throw new RestoreNeedsConfirmationError(impact);
 			await Promise.all(studyTables(db).map((t) => t.clear()));
 			await db.studies.bulkAdd(d.studies);
-			await db.subjects.bulkAdd(d.subjects);
-			await db.doses.bulkAdd(d.doses);
-			await db.aes.bulkAdd(d.aes);
-			await db.auditTrail.bulkAdd(d.audit);
+			const total = d.subjects.length + d.doses.length + d.aes.length + d.audit.length;
+			const p = (offset: number) => (done: number) => options.onProgress?.('writing', offset + done, total);
+			await addInChunks(db.subjects, d.subjects, p(0));
+			await addInChunks(db.doses, d.doses, p(d.subjects.length));
+			await addInChunks(db.aes, d.aes, p(d.subjects.length + d.doses.length));
+			await addInChunks(db.auditTrail, d.audit, p(d.subjects.length + d.doses.length + d.aes.length));
 			await db.adjudicationLog.bulkAdd(d.adjudications);
 			await db.ruleSets.bulkAdd(d.ruleSets);
 			await db.reviewMeetings.bulkAdd(d.meetings);
@@ -83,7 +91,7 @@ export async function restoreBackup(db: DoseWatchDatabase, backup: BackupFile, w
 					schemaVersion: backup.schemaVersion,
 					counts: { studies: d.studies.length, subjects: d.subjects.length, aes: d.aes.length, auditEntries: d.audit.length }
 				},
-				reason: `Restored the backup made ${backup.exportedAt} by ${backup.exportedBy}${impact.dropped.length ? `; ${impact.dropped.length} later audit entries kept in this entry` : ''}`
+				reason: `Restored the backup made ${backup.exportedAt} by ${backup.exportedBy}${impact.dropped.length ? `; ${impact.dropped.length} later audit ${impact.dropped.length === 1 ? 'entry' : 'entries'} kept in this entry` : ''}`
 			});
 		})
 	);

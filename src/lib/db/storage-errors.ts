@@ -29,3 +29,19 @@ export async function withStorageErrors<T>(write: () => Promise<T>): Promise<T> 
 		throw e;
 	}
 }
+
+/**
+ * Adds many records in chunks inside the caller's transaction, telling `progress` after each: a long import or
+ * restore shows how far its write has gone (the transaction still commits whole or not at all).
+ */
+export async function addInChunks<T>(
+	table: { bulkAdd(rows: readonly T[]): Promise<unknown> },
+	rows: readonly T[],
+	progress: ((done: number) => void) | undefined,
+	chunk = 5000
+): Promise<void> {
+	for (let i = 0; i < rows.length; i += chunk) {
+		await table.bulkAdd(rows.slice(i, i + chunk));
+		progress?.(Math.min(rows.length, i + chunk));
+	}
+}

@@ -9,7 +9,7 @@ import { appendAudit, chainHead } from './audit-repository';
 import { newId } from './ids';
 import { describeRemovals, diffImport, hasRemovals, summarizeDiff, type ImportDiff } from '../io/import-diff';
 import type { AeDiff } from '../domain/import-diff';
-import { withStorageErrors } from './storage-errors';
+import { addInChunks, withStorageErrors } from './storage-errors';
 import { readSettings } from './settings';
 
 export class ImportRefusedError extends Error {
@@ -47,6 +47,8 @@ export interface CommitOptions {
 	expectedHead?: string | null;
 	/** The person confirmed that stored subjects, doses or AEs the files no longer hold are removed. */
 	confirmRemovals?: boolean;
+	/** Told as records are written (a worker shows it as progress). */
+	onProgress?: ((stage: string, done: number, total: number) => void) | undefined;
 }
 
 /** What a re-import does to a stored study, read in one transaction with the chain head it was read at. */
@@ -118,9 +120,11 @@ export async function commitImport(db: DoseWatchDatabase, plan: ImportPlan, opti
 				await db.aes.where('studyId').equals(studyId).delete();
 			}
 			await db.studies.put(plan.study);
-			await db.subjects.bulkAdd(plan.subjects);
-			await db.doses.bulkAdd(plan.doses);
-			await db.aes.bulkAdd(aes);
+			const total = plan.subjects.length + plan.doses.length + aes.length;
+			const p = (offset: number) => (done: number) => options.onProgress?.('writing', offset + done, total);
+			await addInChunks(db.subjects, plan.subjects, p(0));
+			await addInChunks(db.doses, plan.doses, p(plan.subjects.length));
+			await addInChunks(db.aes, aes, p(plan.subjects.length + plan.doses.length));
 			const entry: AuditEntryInput = {
 				at: options.at,
 				who: options.who,

@@ -104,7 +104,7 @@ export function describeAuditChange(e: AuditEntry): string[] {
 			const dropped = (b.droppedEntries as unknown[] | undefined)?.length ?? 0;
 			return [
 				`backup made ${String(a.exportedAt)} by ${String(a.exportedBy)}: ${counts.studies ?? 0} studies, ${counts.subjects ?? 0} subjects, ${counts.aes ?? 0} AEs`,
-				...(dropped ? [`${dropped} audit entries recorded here after that backup are kept inside this entry`] : [])
+				...(dropped ? [`${dropped} audit ${dropped === 1 ? 'entry' : 'entries'} recorded here after that backup ${dropped === 1 ? 'is' : 'are'} kept inside this entry`] : [])
 			];
 		}
 		case 'clear':

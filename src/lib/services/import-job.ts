@@ -73,7 +73,7 @@ export async function commitJob(
 	progress: Progress
 ): Promise<void> {
 	progress('writing', 0, 1);
-	await commitImport(db, plan, options);
+	await commitImport(db, plan, { ...options, onProgress: progress });
 	progress('written', 1, 1);
 }
 
@@ -114,6 +114,6 @@ export async function checkBackupJob(db: DoseWatchDatabase, file: Blob & { name:
 
 export async function restoreJob(db: DoseWatchDatabase, backup: BackupFile, who: string, at: string, confirmed: boolean, progress: Progress): Promise<void> {
 	progress('writing', 0, 1);
-	await restoreBackup(db, backup, who, at, { confirmed });
+	await restoreBackup(db, backup, who, at, { confirmed, onProgress: progress });
 	progress('written', 1, 1);
 }
