@@ -219,3 +219,39 @@ describe('a signed meeting anchors the trail', () => {
 		expect((await parseBackup('b.json', JSON.stringify(await backupOf(db)), SCHEMA_VERSION)).ok).toBe(true);
 	});
 });
+
+describe('deleting what is in no backup', () => {
+	it('refuses to remove a study whose signed decision is in no backup, unless its name is typed; its trail stays readable', async () => {
+		const { deleteStudy, clearAllData, UnbackedRecordsError } = await import('../../src/lib/db/study-repository');
+		const { removedStudyTrails } = await import('../../src/lib/db/audit-repository');
+		const db = await seededDatabase(`trust-${Math.random()}`);
+		await confirmNeutropenia(db);
+		await expect(deleteStudy(db, 'tst', { who: 'Dr X', at: AT, reason: 'tidy up' })).rejects.toThrow(
+			'“TST01” has 1 committee decision recorded after the last backup. Nothing was removed: take a backup first, or type “TST01” to remove anyway.'
+		);
+		await expect(clearAllData(db, { who: 'Dr X', at: AT })).rejects.toBeInstanceOf(UnbackedRecordsError);
+		await expect(deleteStudy(db, 'tst', { who: 'Dr X', at: AT, reason: 'tidy up', confirmText: 'tst01' })).rejects.toBeInstanceOf(UnbackedRecordsError);
+		expect(await db.studies.count()).toBe(1);
+		await deleteStudy(db, 'tst', { who: 'Dr X', at: AT, reason: 'tidy up', confirmText: 'TST01' });
+		expect(await db.studies.count()).toBe(0);
+		expect(await removedStudyTrails(db)).toEqual([{ studyId: 'tst', title: 'TST01', entries: 3, removedAt: AT }]);
+	});
+
+	it('removes without asking once a backup holds the decisions', async () => {
+		const { deleteStudy } = await import('../../src/lib/db/study-repository');
+		const db = await seededDatabase(`trust-${Math.random()}`);
+		await confirmNeutropenia(db);
+		await exportBackup(db, 'Dr Backup', '2025-03-03T00:00:00Z'); // records the backup time
+		await deleteStudy(db, 'tst', { who: 'Dr X', at: AT, reason: 'tidy up' });
+		expect(await db.studies.count()).toBe(0);
+	});
+});
+
+describe('a signed meeting needs its snapshot', () => {
+	it('refuses a backup whose signed meeting lost its snapshot', async () => {
+		const file = JSON.parse(readFileSync(`${__dirname}/../fixtures/backups/schema-5.json`, 'utf8'));
+		file.data.meetings[0].snapshot = null;
+		const parsed = await parseBackup('edited.json', await reseal(file), SCHEMA_VERSION);
+		expect(parsed.ok ? '' : parsed.error).toMatch(/meetings\[0\] \(2026-11-30\) is signed but has no snapshot of what was signed/);
+	});
+});

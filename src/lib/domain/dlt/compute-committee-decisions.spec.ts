@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Adjudication, AdverseEvent } from '../types';
 import { adjudicationBasis, computeCommitteeDecisions, orphanedDecisions } from './compute-committee-decisions';
-import { adjudicationKey } from './evaluate-study';
+import { adjudicationKey, effectiveVerdict, needsCommittee } from './evaluate-study';
 
 const event = (aeseq: number, over: Partial<AdverseEvent> = {}): AdverseEvent => ({
 	id: `ev-${aeseq}`, studyId: 's', usubjid: 'S-1', aeseq, verbatim: 'neutropenia', term: 'Neutrophil count decreased', soc: '', grade: 4, gradeDerived: false,
@@ -54,5 +54,19 @@ describe('a decision belongs to its event, not to its AESEQ', () => {
 	])('marks "changed since decided" when %s', (_n, over, expected) => {
 		const out = computeCommitteeDecisions([decision], [{ ...decided, ...over }]);
 		expect(out.get(adjudicationKey('S-1', 3))?.changedSince).toEqual(expected);
+	});
+});
+
+describe('a decision made before its event changed', () => {
+	const decision = (d: 'dlt' | 'not_dlt', changedSince: string[] = []) => ({ decision: d, reason: 'r', by: 'SRC', at: 't', changedSince });
+	it.each([
+		['an overrule of a DLT, event unchanged: the committee counts', 'dlt', decision('not_dlt'), 'not_dlt', false],
+		['an overrule of a DLT, event regraded since: the engine counts again, back to the committee', 'dlt', decision('not_dlt', ['Grade 3 → 4']), 'dlt', true],
+		['an overrule of a pending event, changed since: pending again', 'pending', decision('not_dlt', ['End ongoing → 3 Jan 2026']), 'pending', true],
+		['a confirmed DLT, event downgraded since: still a DLT until re-decided, back to the committee', 'not_dlt', decision('dlt', ['Grade 3 → 1']), 'dlt', true],
+		['a confirmed DLT, unchanged: a DLT, decided', 'pending', decision('dlt'), 'dlt', false]
+	] as const)('%s', (_name, engine, committee, effective, needs) => {
+		expect(effectiveVerdict(engine, committee as never)).toBe(effective);
+		expect(needsCommittee({ verdict: engine, fatal: false, committee: committee as never })).toBe(needs);
 	});
 });
