@@ -94,6 +94,28 @@ test('reloading the page in the middle of a large import leaves the database exa
 	expect(await dump(page)).toEqual(before);
 });
 
+test('Cancel in the middle of a large import stops it, says so, and nothing is written', async ({ page }) => {
+	test.setTimeout(120_000);
+	const files = studyToSdtmCsv(big);
+	for (const [k, text] of Object.entries(files)) writeFileSync(join(WORK, `${k}.csv`), text);
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Grace Monitor');
+	const before = await dump(page);
+	await page.goto('/import');
+	await page.getByLabel('DM: demographics (required)').setInputFiles(join(WORK, 'dm.csv'));
+	await page.getByLabel('EX: exposure (dosing)').setInputFiles(join(WORK, 'ex.csv'));
+	await page.getByLabel('AE: adverse events').setInputFiles(join(WORK, 'ae.csv'));
+	await page.getByRole('button', { name: 'Check the files' }).click();
+	await expect(page.getByRole('heading', { name: '3. Confirm' })).toBeVisible({ timeout: 60_000 });
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByRole('button', { name: 'Importing…' })).toBeDisabled();
+	await midWrite(page);
+	await page.getByRole('button', { name: 'Cancel', exact: true }).last().click();
+	await expect(page.getByRole('alert').filter({ hasText: 'Cancelled: nothing was written.' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeEnabled();
+	expect(await dump(page)).toEqual(before);
+});
+
 test('closing the tab in the middle of a large restore leaves the database exactly as before', async ({ page, context }) => {
 	test.setTimeout(120_000);
 	const data = { studies: [big.study], subjects: big.subjects, doses: big.doses, aes: big.aes, audit: [], adjudications: [], ruleSets: [], meetings: [], reviewers: [] };
