@@ -255,3 +255,44 @@ describe('a signed meeting needs its snapshot', () => {
 		expect(parsed.ok ? '' : parsed.error).toMatch(/meetings\[0\] \(2026-11-30\) is signed but has no snapshot of what was signed/);
 	});
 });
+
+describe('a schema 3 database opens in schema 5', () => {
+	it('gives each AE an identity, seals the audit trail into a chain, and points adjudications at their event', async () => {
+		const Dexie = (await import('dexie')).default;
+		const { verifyChains } = await import('../../src/lib/domain/audit/audit-chain');
+		const name = `v3-${Math.random()}`;
+		const v3 = new Dexie(name);
+		v3.version(3).stores({
+			studies: 'id',
+			subjects: '[studyId+usubjid], studyId',
+			doses: '[studyId+usubjid+seq], studyId, [studyId+usubjid]',
+			aes: '[studyId+usubjid+aeseq], studyId, [studyId+usubjid]',
+			audit: '++id, studyId, at',
+			settings: 'key',
+			adjudications: '++id, studyId, [studyId+usubjid+aeseq]',
+			ruleSets: 'key, studyId',
+			meetings: '++id, studyId'
+		});
+		await v3.table('aes').put({ studyId: 's', usubjid: 'S-1', aeseq: 2, term: 'Neutrophil count decreased', grade: 4, start: '2026-01-05', end: null, attribution: {} });
+		await v3.table('audit').bulkAdd([
+			{ at: '2026-01-01T00:00:00Z', who: 'a', studyId: 's', entity: 'study', key: 'S', action: 'import', before: null, after: {}, reason: 'r' },
+			{ at: '2026-01-02T00:00:00Z', who: 'b', studyId: 's', entity: 'adjudication', key: 'S-1 AE 2', action: 'adjudicate', before: {}, after: { decision: 'dlt' }, reason: 'r' },
+			{ at: '2026-01-03T00:00:00Z', who: 'c', studyId: null, entity: 'database', key: 'all', action: 'restore', before: null, after: {}, reason: 'r' }
+		]);
+		await v3.table('adjudications').add({ studyId: 's', usubjid: 'S-1', aeseq: 2, decision: 'dlt', reason: 'r', by: 'b', at: '2026-01-02T00:00:00Z', engineVerdict: 'dlt', engineRule: '2', engineReason: '', ruleSet: { id: 'generic', version: 1 } });
+		await v3.table('meetings').add({ studyId: 's', date: '2026-01-04', signedAt: null, snapshot: null });
+		v3.close();
+
+		const db = new DoseWatchDatabase(name);
+		await db.open();
+		expect(db.verno).toBe(SCHEMA_VERSION);
+		const ae = (await db.aes.toArray())[0]!;
+		expect(ae.id).toMatch(/^[0-9a-f-]{36}$/);
+		const trail = await db.auditTrail.toArray();
+		expect(trail.map((e) => `${e.chain}:${e.seq}:${e.who}`).sort()).toEqual(['*:1:c', 's:1:a', 's:2:b']);
+		expect(verifyChains(trail).ok).toBe(true);
+		expect(await db.adjudicationLog.toArray()).toEqual([expect.objectContaining({ aeId: ae.id, basis: expect.objectContaining({ grade: 4 }), id: expect.stringMatching(/^[0-9a-f-]{36}$/) })]);
+		expect((await db.reviewMeetings.toArray())[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
+		expect(db.tables.map((t) => t.name)).not.toContain('audit');
+	});
+});

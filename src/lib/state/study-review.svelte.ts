@@ -8,7 +8,8 @@ import { createContext } from 'svelte';
 import type { DoseWatchDatabase } from '$lib/db/database';
 import { loadReviewData, type ReviewData } from '$lib/db/meeting-queries';
 import { computeAsOf } from '$lib/domain/compute-as-of';
-import { computeCommitteeDecisions } from '$lib/domain/dlt/compute-committee-decisions';
+import type { Adjudication } from '$lib/domain/types';
+import { computeCommitteeDecisions, orphanedDecisions } from '$lib/domain/dlt/compute-committee-decisions';
 import { evaluateStudy, type StudyEvaluation } from '$lib/domain/dlt/evaluate-study';
 import { computeStudyRecommendation, type StudyRecommendation } from '$lib/domain/escalation/compute-study-recommendation';
 import { computeSinceLastReview, verdictMap, type MeetingData, type SinceLastReview } from '$lib/domain/meeting';
@@ -79,6 +80,8 @@ export class StudyReview {
 		const live = this.live;
 		return live ? evaluateStudy({ ...live, asOf: this.asOf, decisions: computeCommitteeDecisions(live.adjudications, live.aes) }) : null;
 	});
+	/** Committee decisions whose event is no longer in the data (a re-import removed it, or it was deleted). */
+	readonly orphanedDecisions: Adjudication[] = $derived.by(() => (this.live ? orphanedDecisions(this.live.adjudications, this.live.aes) : []));
 	readonly recommendation: StudyRecommendation | null = $derived.by(() => (this.live && this.evaluation ? computeStudyRecommendation(this.live.study, this.evaluation) : null));
 	/** Each AE's effective verdict, `usubjid|aeseq`. */
 	readonly verdicts: ReadonlyMap<string, ReviewVerdict> | null = $derived.by(() => (this.evaluation ? verdictMap(this.evaluation) : null));
