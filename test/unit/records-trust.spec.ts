@@ -296,3 +296,19 @@ describe('a schema 3 database opens in schema 5', () => {
 		expect(db.tables.map((t) => t.name)).not.toContain('audit');
 	});
 });
+
+describe('a backup that swaps a signer’s key', () => {
+	it('is refused when a profile on this device has another signing key', async () => {
+		const db = await seededDatabase(`trust-${Math.random()}`);
+		const signer = await testSigner('Dr Chair', 'decided as committee');
+		await db.reviewers.add(signer.profile);
+		const file = await backupOf(db);
+		const { createProfile } = await import('../../src/lib/io/signatures');
+		const forged = await createProfile({ id: signer.profile.id, name: 'Dr Chair', role: 'SRC chair', passphrase: 'mallory!!', at: 't', iterations: 1000 });
+		file.data.reviewers = [forged];
+		const parsed = await parseBackup('swapped.json', await reseal(file), SCHEMA_VERSION);
+		if (!parsed.ok) throw new Error(parsed.error);
+		await expect(restoreBackup(db, parsed.backup, 'x', AT, { confirmed: true })).rejects.toThrow("The backup gives Dr Chair's reviewer profile a different signing key from the one on this device.");
+		expect((await db.reviewers.get(signer.profile.id))!.publicKey).toEqual(signer.profile.publicKey);
+	});
+});

@@ -4,6 +4,7 @@ import { appendAudit } from './audit-repository';
 import type { BackupData, BackupFile } from '../io/backup';
 import { serializeBackup } from '../io/backup';
 import type { AuditEntry } from '../domain/types';
+import { canonicalJson } from '../domain/audit/audit-chain';
 import { addInChunks, withStorageErrors } from './storage-errors';
 import { writeSetting } from './settings';
 
@@ -64,6 +65,13 @@ export async function restoreBackup(
 	await withStorageErrors(() =>
 		db.transaction('rw', [...studyTables(db), db.reviewers], async () => {
 			const impact = await restoreImpact(db, backup);
+			// A profile on this device whose signing key the backup replaces: someone may have re-signed records
+			// under this person's name with another key.
+			for (const r of d.reviewers) {
+				const local = await db.reviewers.get(r.id);
+				if (local && canonicalJson(local.publicKey) !== canonicalJson(r.publicKey))
+					throw new Error(`The backup gives ${r.name}'s reviewer profile a different signing key from the one on this device. Nothing was changed: records signed under this name may have been re-signed with another key.`);
+			}
 			if (impact.dropped.length && !options.confirmed) throw new RestoreNeedsConfirmationError(impact);
 			await Promise.all(studyTables(db).map((t) => t.clear()));
 			await db.studies.bulkAdd(d.studies);
