@@ -179,9 +179,17 @@ test('unsaved minutes are warned about on leave, kept when another tab deletes t
 	expect(page.url()).toBe(url);
 	await expect(form.getByLabel('Minutes')).toHaveValue('Long minutes typed during the meeting.');
 
-	// Another tab deletes the draft (it asks first there): this tab keeps the text, and says so.
+	// Another tab saves the record: this tab keeps its edits and says saving would be refused.
 	const other = await context.newPage();
 	await other.goto(url);
+	const otherForm = other.getByRole('form', { name: 'Meeting record' });
+	await otherForm.getByLabel('Attendees').fill('Dr Other Tab');
+	await otherForm.getByRole('button', { name: 'Save the meeting record' }).click();
+	await expect(otherForm.getByRole('status')).toHaveText('Saved.');
+	await expect(page.getByRole('alert').filter({ hasText: 'This record was changed in another tab or window since you opened it.' })).toBeVisible();
+	await expect(form.getByLabel('Minutes')).toHaveValue('Long minutes typed during the meeting.');
+
+	// Another tab deletes the draft (it asks first there): this tab keeps the text, and says so.
 	await other.getByRole('button', { name: 'Delete this draft' }).click();
 	await expect(other.getByRole('alert').filter({ hasText: 'Delete this draft and its minutes? This cannot be undone.' })).toBeVisible();
 	await other.getByRole('button', { name: 'Yes, delete the draft' }).click();
