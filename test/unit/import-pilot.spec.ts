@@ -17,8 +17,16 @@ describe('importing cdiscpilot01', () => {
 		expect(plan.counts).toMatchObject({ subjects: 306, doses: 591, aes: 1191 });
 	});
 
-	it('takes dose levels from ACTARMCD, in natural order, with screen failures at no level', () => {
-		expect(plan.study.doseLevels.map((d) => d.code)).toEqual(['Pbo', 'Xan_Hi', 'Xan_Lo']);
+	it('takes dose levels from ACTARMCD, the placebo arm as a control and the others in the order of their doses, with screen failures at no level', () => {
+		expect(plan.study.doseLevels.map((d) => `${d.code}${d.control ? ' (control)' : ''}: ${d.doses.map((x) => `${x.drug} ${x.amount} ${x.unit}`).join(' + ')}`)).toEqual([
+			'Pbo (control): PLACEBO 0 mg',
+			'Xan_Lo: XANOMELINE 54 mg',
+			'Xan_Hi: XANOMELINE 81 mg'
+		]);
+		expect(plan.study.drugs).toEqual([
+			{ code: 'PLACEBO', name: 'PLACEBO', placebo: true },
+			{ code: 'XANOMELINE', name: 'XANOMELINE' }
+		]);
 		expect(plan.subjects.filter((s) => s.doseLevel === null)).toHaveLength(52);
 		expect(plan.subjects.filter((s) => s.status === 'screen_failure')).toHaveLength(52);
 	});
@@ -37,10 +45,13 @@ describe('importing cdiscpilot01', () => {
 	});
 
 	it('maps the pilot relatedness wordings and keeps the recorded wording', () => {
-		const ae = plan.aes.find((a) => a.usubjid === '01-701-1015' && a.aeseq === 1)!;
-		expect(ae.attribution).toEqual({ PLACEBO: 'probable', XANOMELINE: 'probable' });
-		expect(ae.attributionHistory[0]).toMatchObject({ from: null, to: 'probable', recorded: 'PROBABLE' });
-		expect(plan.aes.filter((a) => Object.values(a.attribution).every((r) => r === null))).toHaveLength(4);
+		// 01-701-1015 received placebo only: placebo is not a drug, so its AEs are attributed to none.
+		expect(plan.aes.find((a) => a.usubjid === '01-701-1015' && a.aeseq === 1)!.attribution).toEqual({});
+		const xan = plan.aes.find((a) => a.usubjid === '01-701-1028' && a.aeseq === 1)!;
+		expect(plan.subjects.find((s) => s.usubjid === '01-701-1028')!.doseLevel).not.toBe('Pbo');
+		expect(xan.attribution).toEqual({ XANOMELINE: expect.any(String) });
+		expect(xan.attributionHistory[0]).toMatchObject({ drug: 'XANOMELINE', from: null, recorded: expect.any(String) });
+		expect(plan.problems).toContainEqual(expect.objectContaining({ file: 'ae.csv', column: 'AEREL', severity: 'warning', message: expect.stringMatching(/^301 AEs of subjects who received no study drug \(placebo only\) carry a relatedness/) }));
 	});
 
 	it('does not merge repeated rows of one term for one subject', () => {

@@ -6,6 +6,7 @@ import { isGrade } from '../domain/compute-grade';
 import { compareDtc, isCertainlyBefore, isCompleteDate, parseDtc } from '../domain/partial-date';
 import {
 	RELATEDNESS,
+	attributedDrugs,
 	SUBJECT_STATUSES,
 	type AdverseEvent,
 	type DoseAdministration,
@@ -197,7 +198,7 @@ export function aeFormValues(ae: AdverseEvent | null, study: Study): AeFormValue
 		end: ae?.end ?? '',
 		serious: yn(ae?.serious ?? null),
 		seriousCriteria: [...(ae?.seriousCriteria ?? [])],
-		attribution: Object.fromEntries(study.drugs.map((d) => [d.code, ae?.attribution[d.code] ?? ''])),
+		attribution: Object.fromEntries(attributedDrugs(study).map((d) => [d.code, ae?.attribution[d.code] ?? ''])),
 		action: ae?.action ?? '',
 		outcome: ae?.outcome ?? '',
 		treated: yn(ae?.treated ?? null),
@@ -225,7 +226,7 @@ export function toAdverseEvent(
 	if (!['', 'Y', 'N'].includes(v.treated)) errors.treated = 'Treatment given must be yes, no or not recorded';
 
 	const attribution: Record<string, Relatedness | null> = {};
-	for (const d of study.drugs) {
+	for (const d of attributedDrugs(study)) {
 		const r = v.attribution[d.code] ?? '';
 		if (r !== '' && !(RELATEDNESS as readonly string[]).includes(r)) errors[`attribution.${d.code}`] = `Choose the relatedness to ${d.name}`;
 		attribution[d.code] = r === '' ? null : (r as Relatedness);

@@ -18,12 +18,13 @@ export const StudySchema = v.strictObject({
 	protocolRef: v.string(),
 	sdtmStudyId: v.optional(v.nullable(v.string())),
 	presetId: v.nullable(v.string()),
-	drugs: v.array(v.object({ code: v.string(), name: v.string() })),
+	drugs: v.array(v.strictObject({ code: v.string(), name: v.string(), placebo: v.optional(v.boolean()) })),
 	doseLevels: v.array(
 		v.object({
 			code: v.string(),
 			label: v.string(),
-			doses: v.array(v.object({ drug: v.string(), amount: v.number(), unit: v.string() }))
+			doses: v.array(v.object({ drug: v.string(), amount: v.number(), unit: v.string() })),
+			control: v.optional(v.boolean())
 		})
 	),
 	schedule: v.object({

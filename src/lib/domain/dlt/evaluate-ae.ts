@@ -12,7 +12,8 @@
  *  4. No rule can apply at its grade: not a DLT (the reason says which grade would be needed).
  *     Grade not recorded: pending.
  *  5. Not related to any study drug at the rule set's minimum: not a DLT. Relatedness not assessed for a drug
- *     and no drug related: pending.
+ *     and no drug related: pending. A subject who received no study drug (placebo only) has no drug to attribute
+ *     an AE to: not a DLT.
  *  6. The onset date is partial or missing and could fall in the window: pending until it is known.
  *  7. The rules that cover the AE decide, each from its qualifying date (a grade reached only after the window
  *     does not count): a DLT if any says so; else pending if any cannot tell yet (an ongoing event, a duration
@@ -430,6 +431,10 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 		);
 	}
 
+	// No drug to attribute it to: the import gives a subject who received placebo only (no study drug above zero) an
+	// attribution to no drug. Such an AE cannot be a study drug's DLT.
+	if (assessed === 0 && unassessed.length === 0)
+		return out('not_dlt', null, `${what} ${dayTextOf(ae.start, firstDay)}: the subject received no study drug to attribute it to (placebo only); not a DLT.`);
 	if (related === false) {
 		const words = Object.entries(ae.attribution).map(([d, r]) => `${r === 'not_related' ? 'not related' : `${r} related`} to ${d}`).join(', ');
 		return out('not_dlt', null, `${what} ${dayTextOf(ae.start, firstDay)}: ${words}; not a DLT (needs at least ${set.attribution.minimum}).`);

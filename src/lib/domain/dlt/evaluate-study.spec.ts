@@ -153,3 +153,46 @@ describe('day 1 is the first dose above zero', () => {
 		if (first === null) expect(r.status).toBe('not_evaluable');
 	});
 });
+
+describe('a control (placebo) arm is evaluated but is not a level of the escalation', () => {
+	// The pilot's shape: placebo, then two doses. Three placebo subjects with a grade 3 fatigue would make it "too
+	// toxic" if it were dose 1; as a control arm it is shown with its counts and the design stands on the others.
+	const levels = [
+		{ code: 'Pbo', label: 'Placebo', doses: [], control: true },
+		{ code: 'Lo', label: '54 mg', doses: [] },
+		{ code: 'Hi', label: '81 mg', doses: [] }
+	];
+	const subjects = ['P1', 'P2', 'P3', 'L1', 'L2', 'L3', 'H1', 'H2', 'H3'].map((u) => subject(u, u[0] === 'P' ? 'Pbo' : u[0] === 'L' ? 'Lo' : 'Hi'));
+	const doses = subjects.map((s, i) => dose(s.usubjid, `2026-03-0${(i % 9) + 1}`));
+	// Placebo subjects' AEs carry no attribution (placebo is not a drug): not a DLT whatever their grade.
+	const aes = ['P1', 'P2', 'P3'].map((u) => ({ ...ae(u, 1, 3, '2026-03-12', '2026-03-13'), attribution: {} }));
+	const ev = evaluateStudy({ study: { doseLevels: levels, teaeWindowDays: 30, ...SETTINGS }, subjects, doses, aes, ruleSet: set, asOf: '2026-04-30' });
+
+	it('shows the control arm with its counts and the standing "control"', () => {
+		expect(ev.doseLevels.map((l) => `${l.doseLevel} ${l.evaluable} ${l.dlts} ${l.decision}`)).toEqual(['Pbo 3 0 control', 'Lo 3 0 escalate', 'Hi 3 0 expand']);
+		expect(ev.doseLevels[0]!.reason).toBe('0 of 3 evaluable with a DLT. Control arm: not a level of the escalation.');
+		expect(ev.doseLevels[1]!.reason).toMatch(/next cohort at dose 2 \(Hi\)/);
+	});
+
+	it('an AE of a subject who received no study drug is not a DLT, and says why', () => {
+		const e = ev.subjects.find((s) => s.subject.usubjid === 'P1')!.events[0]!;
+		expect(e.verdict).toBe('not_dlt');
+		expect(e.reason).toMatch(/the subject received no study drug to attribute it to \(placebo only\); not a DLT\./);
+	});
+});
+
+describe('the escalation recommendation leaves a control arm out', () => {
+	it('counts, recommends and names the MTD among the dose levels only', async () => {
+		const { computeStudyRecommendation } = await import('../escalation/compute-study-recommendation');
+		const levels = [{ code: 'Pbo', label: '', doses: [], control: true }, { code: 'Lo', label: '', doses: [] }, { code: 'Hi', label: '', doses: [] }];
+		const subjects = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'H1', 'H2', 'H3'].map((u) => subject(u, u[0] === 'P' ? 'Pbo' : u[0] === 'L' ? 'Lo' : 'Hi'));
+		const doses = subjects.map((s) => dose(s.usubjid, s.doseLevel === 'Hi' ? '2026-05-01' : '2026-03-01'));
+		// Two DLTs at Hi: too toxic; Lo had none in 6: the MTD is Lo, never the placebo arm (which had the most subjects and no DLT).
+		const aes = [ae('H1', 1, 3, '2026-05-05', '2026-05-06'), ae('H2', 1, 3, '2026-05-05', '2026-05-06')];
+		const study = { doseLevels: levels, teaeWindowDays: 30, ...SETTINGS };
+		const rec = computeStudyRecommendation(study, evaluateStudy({ study, subjects, doses, aes, ruleSet: set, asOf: '2026-06-30' }));
+		expect(rec.codes).toEqual(['Lo', 'Hi']);
+		expect(rec.state).toMatchObject({ currentDose: 2, n: [6, 3], dlt: [0, 2] });
+		expect(rec.recommendation).toMatchObject({ continue: false, mtd: 1 });
+	});
+});

@@ -268,8 +268,13 @@ function computeDoseLevels(input: Pick<StudyInput, 'study' | 'decisions'>, subje
 		const count = (status: SubjectDltStatus) => at.filter((s) => s.status === status).length;
 		return { level, at, count, evaluable: count('dlt') + count('no_dlt'), dlts: count('dlt') };
 	});
-	const codes = counts.map((c) => c.level.code);
-	const standings = levelStandings(input.study.design, counts.map((c) => c.evaluable), counts.map((c) => c.dlts), codes);
+	// A control arm is shown with its counts but is not a level of the escalation: the design stands on the others.
+	const escalating = counts.filter((c) => !c.level.control);
+	const codes = escalating.map((c) => c.level.code);
+	const standingsOf = levelStandings(input.study.design, escalating.map((c) => c.evaluable), escalating.map((c) => c.dlts), codes);
+	const standingOf = new Map(escalating.map((c, i) => [c.level.code, standingsOf[i]!]));
+	const control = { standing: 'control' as const, reason: 'Control arm: not a level of the escalation.', detail: '' };
+	const standings = counts.map((c) => standingOf.get(c.level.code) ?? { ...control, reason: `${c.dlts} of ${c.evaluable} evaluable with a DLT. Control arm: not a level of the escalation.` });
 	return counts.map(({ level, at, count, evaluable, dlts }, i): DoseLevelEvaluation => ({
 		doseLevel: level.code,
 		enrolled: at.length,

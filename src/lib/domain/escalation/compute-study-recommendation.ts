@@ -4,7 +4,7 @@
  * without a DLT, and one more of them (at the current dose) has one. Pure.
  */
 import type { StudyEvaluation } from '../dlt/evaluate-study';
-import type { Study } from '../types';
+import { escalationLevels, type Study } from '../model/study';
 import { recommendFor, type EscalationState, type Recommendation } from './recommend';
 
 export { recommendFor };
@@ -23,7 +23,8 @@ export interface StudyRecommendation {
 }
 
 export function computeStudyRecommendation(study: Pick<Study, 'doseLevels' | 'design'>, ev: StudyEvaluation): StudyRecommendation {
-	const codes = study.doseLevels.map((l) => l.code);
+	// The escalation's levels only: a control arm is never counted, recommended or named the MTD.
+	const codes = escalationLevels(study).map((l) => l.code);
 	const level = (code: string) => ev.doseLevels.find((d) => d.doseLevel === code);
 	const n = codes.map((c) => level(c)?.evaluable ?? 0);
 	const dlt = codes.map((c) => level(c)?.dlts ?? 0);

@@ -97,7 +97,8 @@ export interface DltRuleSet {
 export type AeVerdict = 'dlt' | 'not_dlt' | 'pending';
 export type SubjectDltStatus = 'dlt' | 'no_dlt' | 'pending' | 'not_evaluable';
 /** Where the study's escalation design stands at one dose level (from the same function as the Escalation tab). */
-export type LevelStanding = 'enrolling' | 'escalate' | 'expand' | 'stay' | 'de_escalate' | 'stop';
+/** Where the design stands at a level; 'control' for a control or placebo arm, which the design does not count. */
+export type LevelStanding = 'enrolling' | 'escalate' | 'expand' | 'stay' | 'de_escalate' | 'stop' | 'control';
 
 /** A study's own edited DLT rule set, one row per version. */
 export interface StoredRuleSet {

@@ -4,6 +4,8 @@ export interface Drug {
 	/** Short code used in per-drug columns and attribution, e.g. "BAT4706". */
 	code: string;
 	name: string;
+	/** A placebo: its administrations are recorded (they start a subject's day 1), but it is not a drug and no AE is attributed to it. */
+	placebo?: boolean;
 }
 
 export interface DrugDose {
@@ -18,6 +20,21 @@ export interface DoseLevel {
 	code: string;
 	label: string;
 	doses: DrugDose[];
+	/**
+	 * A control or placebo arm: its subjects are evaluated and shown, but it is not a level of the escalation, so
+	 * the design never counts it, recommends it or names it the MTD.
+	 */
+	control?: boolean;
+}
+
+/** The drugs an AE can be attributed to: every study drug but a placebo. */
+export function attributedDrugs(study: { drugs: readonly Drug[] }): Drug[] {
+	return study.drugs.filter((d) => !d.placebo);
+}
+
+/** The dose levels of the escalation, in its order: every level but a control arm. */
+export function escalationLevels(study: { doseLevels: readonly DoseLevel[] }): DoseLevel[] {
+	return study.doseLevels.filter((l) => !l.control);
 }
 
 export interface SchedulePhase {

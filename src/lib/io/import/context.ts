@@ -24,6 +24,8 @@ export interface ImportContext {
 	mappings: ImportPlan['mappings'];
 	err: (file: string, row: number | null, column: string | null, message: string) => void;
 	warn: (file: string, row: number | null, column: string | null, message: string) => void;
+	/** The drugs each subject received (EX rows with a dose above zero, or with no dose recorded), when EX was read. */
+	received: Map<string, Set<string>>;
 	/** STUDYID as DM gives it (null when DM has no STUDYID column or it is blank); other files are held to it. */
 	fileStudyId: string | null;
 	/** Refuses a row whose STUDYID differs from DM's. */
@@ -59,6 +61,7 @@ export function createImportContext(plan: ImportPlan, options: ImportOptions): I
 		warn,
 		dateCell,
 		fileStudyId: null,
+		received: new Map(),
 		checkStudyId: (file, row, value) => {
 			if (value && c.fileStudyId && value !== c.fileStudyId) err(file, row, 'STUDYID', `STUDYID "${value}" is not the study in DM ("${c.fileStudyId}")`);
 		}

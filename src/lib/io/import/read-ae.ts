@@ -6,7 +6,7 @@ import { computeGrade, isGrade } from '../../domain/compute-grade';
 import { computeRelatedness } from '../../domain/compute-relatedness';
 import { computeFirstExposure } from '../../domain/first-exposure';
 import { compareDtc, isCertainlyBefore, isCompleteDate, parseDtc } from '../../domain/partial-date';
-import { SERIOUS_CRITERIA, type AdverseEvent, type AttributionRevision, type DoseAdministration, type GradeChange, type Relatedness, type SeriousCriterion, type Subject } from '../../domain/types';
+import { SERIOUS_CRITERIA, attributedDrugs, type AdverseEvent, type AttributionRevision, type DoseAdministration, type GradeChange, type Relatedness, type SeriousCriterion, type Subject } from '../../domain/types';
 import { readCsv, rowReader, type CsvRow } from '../read-csv';
 import type { SourceFile } from '../import-types';
 import { describeMapping, missingRequired, parseNumber, resolveColumns } from './columns';
@@ -70,7 +70,7 @@ export function readAe(c: ImportContext, file: SourceFile | undefined, subjects:
 			const aeCols = resolveColumns(ae, AE_FIELDS);
 			// Per-drug attribution: AEREL_<drug code>, or AEREL1, AEREL2 … for the study's drugs in order.
 			const perDrugColumn = new Map<string, string>();
-			study.drugs.forEach((d, i) => {
+			attributedDrugs(study).forEach((d, i) => {
 				const named = `AEREL_${d.code.toUpperCase()}`;
 				if (ae.header.includes(named)) perDrugColumn.set(d.code, named);
 				else if (ae.header.includes(`AEREL${i + 1}`)) perDrugColumn.set(d.code, `AEREL${i + 1}`);
@@ -89,6 +89,10 @@ export function readAe(c: ImportContext, file: SourceFile | undefined, subjects:
 			const keys = new Map<string, number>();
 			const firstDose = new Map<string, string | null>();
 			for (const s of subjects.values()) firstDose.set(s.usubjid, computeFirstExposure(s, dosesBySubject.get(s.usubjid) ?? []));
+			// The drugs each subject received, when EX gives the subject's doses (read-ex).
+			const receivedBy = new Map<string, Set<string>>();
+			for (const u of dosesBySubject.keys()) receivedBy.set(u, c.received.get(u) ?? new Set());
+			let placeboAttributions = 0;
 
 			const aeStudyId = ae.header.includes('STUDYID');
 			const aeRows = aeMissing.length ? [] : ae.rows;
@@ -139,7 +143,11 @@ export function readAe(c: ImportContext, file: SourceFile | undefined, subjects:
 				const attribution: Record<string, Relatedness | null> = {};
 				const attributionHistory: AttributionRevision[] = [];
 				const commonText = g(r, aeCols.relatedness);
-				for (const d of study.drugs) {
+				// An AE is attributed only to drugs the subject received: a placebo subject's AE is related to no drug.
+				const received = receivedBy.get(usubjid);
+				const drugsHere = received ? attributedDrugs(study).filter((d) => received.has(d.code)) : attributedDrugs(study);
+				if (received && drugsHere.length === 0 && commonText !== '') placeboAttributions++;
+				for (const d of drugsHere) {
 					const column = perDrugColumn.get(d.code) ?? aeCols.relatedness;
 					const text = column ? aeGet(r, column) : '';
 					const rel = computeRelatedness(column === aeCols.relatedness ? commonText : text);
@@ -211,6 +219,8 @@ export function readAe(c: ImportContext, file: SourceFile | undefined, subjects:
 				const fd = firstDose.get(usubjid);
 				if (fd && start && isCertainlyBefore(start, fd)) plan.counts.beforeFirstDose++;
 			}
+			if (placeboAttributions)
+				c.warn(ae.file, null, aeCols.relatedness, `${placeboAttributions} AE${placeboAttributions === 1 ? '' : 's'} of subjects who received no study drug (placebo only) carry a relatedness: placebo is not a drug, so they are attributed to none`);
 		}
 	}
 }

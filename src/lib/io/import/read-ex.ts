@@ -2,8 +2,8 @@
  * EX: every administration of a study drug (a held dose is an EX row with dose 0), the study's drugs for a new
  * study, and what exposure says about the subjects: never treated, and each level's doses.
  */
-import { compareDtc, isCertainlyBefore } from '../../domain/partial-date';
-import type { DoseAdministration, Drug, Subject } from '../../domain/types';
+import { isCertainlyBefore } from '../../domain/partial-date';
+import type { DoseAdministration, DoseLevel, Drug, Subject } from '../../domain/types';
 import { readCsv, rowReader, type CsvRow } from '../read-csv';
 import type { SourceFile } from '../import-types';
 import { describeMapping, missingRequired, parseNumber, resolveColumns } from './columns';
@@ -81,7 +81,7 @@ export function readEx(c: ImportContext, file: SourceFile | undefined, subjects:
 						err(ex.file, r.row, exCols.drug, `drug "${drugText}" is not one of this study's drugs (${study.drugs.map((d) => d.code).join(', ')})`);
 						continue;
 					}
-					drug = { code: drugText, name: drugText };
+					drug = { code: drugText, name: drugText, ...(PLACEBO.test(drugText) ? { placebo: true } : {}) };
 					drugs.set(drugText.toUpperCase(), drug);
 					study.drugs.push(drug);
 				}
@@ -97,6 +97,11 @@ export function readEx(c: ImportContext, file: SourceFile | undefined, subjects:
 				}
 				if (start === null) continue;
 				const visit = parseVisit(g(r, exCols.visit));
+				if (doseText.trim() === '' || (dose !== null && dose > 0)) {
+					const got = c.received.get(usubjid) ?? new Set<string>();
+					got.add(drug.code);
+					c.received.set(usubjid, got);
+				}
 				const record: DoseAdministration = {
 					studyId: study.id,
 					usubjid,
@@ -120,7 +125,15 @@ export function readEx(c: ImportContext, file: SourceFile | undefined, subjects:
 	return dosesBySubject;
 }
 
-/** A subject assigned but without dose records was never treated; a new study's dose per drug at each level. */
+/** EXTRT naming a placebo (or vehicle, or sham): recorded as given, never a drug an AE is attributed to. */
+export const PLACEBO = /^(placebo|pbo|vehicle|sham)\b|\bplacebo$/i;
+
+/**
+ * A subject assigned but without dose records was never treated. For a new study: each level's dose per drug (the
+ * most common highest dose its subjects received: a titrated level is named by its target dose), control arms
+ * (placebo only, or named so), and the escalation order by dose when EX gives amounts (54 mg before 81 mg), with a
+ * warning saying what was decided so the study settings can correct it.
+ */
 export function applyExposure(c: ImportContext, exGiven: boolean, subjects: Map<string, Subject>, dosesBySubject: Map<string, DoseAdministration[]>): void {
 	const { study, plan } = c;
 	// A subject assigned to a dose level but without any dose record (when EX was given) was never treated.
@@ -129,29 +142,63 @@ export function applyExposure(c: ImportContext, exGiven: boolean, subjects: Map<
 			if (s.status === 'on_treatment' && !dosesBySubject.has(s.usubjid) && !s.refStart) s.status = 'not_treated';
 		}
 	}
-	if (plan.isNewStudy) {
-		// A new study's dose per drug at each level: the most common first dose of its subjects.
-		for (const level of study.doseLevels) {
-			const counts = new Map<string, { drug: string; amount: number; unit: string; n: number }>();
-			for (const s of subjects.values()) {
-				if (s.doseLevel !== level.code) continue;
-				const byDrug = new Map<string, DoseAdministration>();
-				for (const d of [...(dosesBySubject.get(s.usubjid) ?? [])].sort((a, b) => compareDtc(a.start, b.start))) {
-					if (!byDrug.has(d.drug)) byDrug.set(d.drug, d);
-				}
-				for (const d of byDrug.values()) {
-					const k = `${d.drug}|${d.dose}|${d.unit}`;
-					const c = counts.get(k) ?? { drug: d.drug, amount: d.dose, unit: d.unit, n: 0 };
-					c.n++;
-					counts.set(k, c);
-				}
+	if (!plan.isNewStudy) return;
+	const placebo = new Set(study.drugs.filter((d) => d.placebo).map((d) => d.code));
+	for (const level of study.doseLevels) {
+		const counts = new Map<string, { drug: string; amount: number; unit: string; n: number }>();
+		let dosed = 0;
+		let activeDosed = 0;
+		for (const s of subjects.values()) {
+			if (s.doseLevel !== level.code) continue;
+			const doses = dosesBySubject.get(s.usubjid) ?? [];
+			if (doses.length) dosed++;
+			if (doses.some((d) => !placebo.has(d.drug) && d.dose > 0)) activeDosed++;
+			const highest = new Map<string, DoseAdministration>();
+			for (const d of doses) {
+				const h = highest.get(d.drug);
+				if (!h || d.dose > h.dose) highest.set(d.drug, d);
 			}
-			const best = new Map<string, { drug: string; amount: number; unit: string; n: number }>();
-			for (const c of counts.values()) {
-				const b = best.get(c.drug);
-				if (!b || c.n > b.n) best.set(c.drug, c);
+			for (const d of highest.values()) {
+				const k = `${d.drug}|${d.dose}|${d.unit}`;
+				const x = counts.get(k) ?? { drug: d.drug, amount: d.dose, unit: d.unit, n: 0 };
+				x.n++;
+				counts.set(k, x);
 			}
-			level.doses = [...best.values()].map(({ drug, amount, unit }) => ({ drug, amount, unit }));
 		}
+		const best = new Map<string, { drug: string; amount: number; unit: string; n: number }>();
+		for (const x of counts.values()) {
+			const b = best.get(x.drug);
+			if (!b || x.n > b.n) best.set(x.drug, x);
+		}
+		level.doses = [...best.values()].map(({ drug, amount, unit }) => ({ drug, amount, unit }));
+		if ((dosed > 0 && activeDosed === 0) || PLACEBO.test(level.code) || PLACEBO.test(level.label)) level.control = true;
 	}
+	orderByDose(c);
+}
+
+/** Orders a new study's escalation levels by their doses (drug by drug, in the order the drugs appear), when every level has one. */
+function orderByDose(c: ImportContext): void {
+	const { study } = c;
+	const active = study.drugs.filter((d) => !d.placebo).map((d) => d.code);
+	const levels = study.doseLevels.filter((l) => !l.control);
+	const controls = study.doseLevels.filter((l) => l.control);
+	const exFile = c.plan.mappings.find((m) => m.domain === 'EX')?.file ?? 'EX';
+	const key = (l: DoseLevel) => active.map((drug) => l.doses.find((d) => d.drug === drug)?.amount ?? null);
+	if (active.length === 0 || levels.length < 2 || levels.some((l) => key(l).every((a) => a === null || a === 0))) {
+		if (controls.length) c.warn(exFile, null, null, `control arm, not a level of the escalation: ${controls.map((l) => l.code).join(', ')} (placebo only, or named so). Check it in the study settings`);
+		return;
+	}
+	const before = levels.map((l) => l.code).join(', ');
+	const ordered = [...levels].sort((a, b) => {
+		const ka = key(a);
+		const kb = key(b);
+		for (let i = 0; i < ka.length; i++) if ((ka[i] ?? 0) !== (kb[i] ?? 0)) return (ka[i] ?? 0) - (kb[i] ?? 0);
+		return 0;
+	});
+	study.doseLevels = [...controls, ...ordered];
+	const dose = (l: DoseLevel) => l.doses.filter((d) => active.includes(d.drug)).map((d) => `${d.amount} ${d.unit}`.trim()).join(' + ');
+	const after = ordered.map((l) => `${l.code} (${dose(l)})`).join(', ');
+	if (ordered.map((l) => l.code).join(', ') === before && !controls.length) return;
+	c.warn(exFile, null, null,
+		`escalation order from the doses in EX: ${after}${ordered.map((l) => l.code).join(', ') !== before ? ` (the arm codes' own order was ${before})` : ''}${controls.length ? `; control arm, not a level of the escalation: ${controls.map((l) => l.code).join(', ')}` : ''}. Check it in the study settings`);
 }
