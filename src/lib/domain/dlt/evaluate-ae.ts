@@ -55,6 +55,8 @@ export interface AeContext {
 	subjectAes: readonly AdverseEvent[];
 	/** The study's DLT window in study days (the study holds it; see Study.dltWindow). */
 	window: { startDay: number; endDay: number };
+	/** Placebo "drugs": an attribution to one of them is not an attribution to a study drug. */
+	placebo?: ReadonlySet<string> | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -382,6 +384,7 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 	let relatedCount = 0;
 	const unassessed: string[] = [];
 	for (const drug in ae.attribution) {
+		if (context.placebo?.has(drug)) continue;
 		const r = ae.attribution[drug];
 		if (r === null || r === undefined) unassessed.push(drug);
 		else {
@@ -436,7 +439,7 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 	if (assessed === 0 && unassessed.length === 0)
 		return out('not_dlt', null, `${what} ${dayTextOf(ae.start, firstDay)}: the subject received no study drug to attribute it to (placebo only); not a DLT.`);
 	if (related === false) {
-		const words = Object.entries(ae.attribution).map(([d, r]) => `${r === 'not_related' ? 'not related' : `${r} related`} to ${d}`).join(', ');
+		const words = Object.entries(ae.attribution).filter(([d]) => !context.placebo?.has(d)).map(([d, r]) => `${r === 'not_related' ? 'not related' : `${r} related`} to ${d}`).join(', ');
 		return out('not_dlt', null, `${what} ${dayTextOf(ae.start, firstDay)}: ${words}; not a DLT (needs at least ${set.attribution.minimum}).`);
 	}
 	if (related === null)

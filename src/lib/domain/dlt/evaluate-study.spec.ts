@@ -196,3 +196,17 @@ describe('the escalation recommendation leaves a control arm out', () => {
 		expect(rec.recommendation).toMatchObject({ continue: false, mtd: 1 });
 	});
 });
+
+describe('an attribution to a placebo is not an attribution to a study drug', () => {
+	const study = { doseLevels: [{ code: 'DL1', label: '', doses: [] }], drugs: [{ code: 'X', name: 'X' }, { code: 'PBO', name: 'Placebo', placebo: true }], teaeWindowDays: 30, ...SETTINGS };
+	it.each([
+		['related to the placebo only', { PBO: 'probable' as const }, 'not_dlt', /received no study drug to attribute it to/],
+		['related to the placebo, not to the drug', { PBO: 'definite' as const, X: 'not_related' as const }, 'not_dlt', /: not related to X; not a DLT/],
+		['related to the drug', { PBO: 'not_related' as const, X: 'probable' as const }, 'dlt', /rule 1/]
+	])('%s', (_name, attribution, verdict, reason) => {
+		const ev = evaluateStudy({ study, subjects: [subject('S-1', 'DL1')], doses: [dose('S-1', '2026-03-02')], aes: [{ ...ae('S-1', 1, 3, '2026-03-10', '2026-03-12'), attribution }], ruleSet: set, asOf: '2026-04-30' });
+		const e = ev.subjects[0]!.events[0]!;
+		expect(e.verdict).toBe(verdict);
+		expect(e.reason).toMatch(reason);
+	});
+});

@@ -84,11 +84,20 @@ export interface StudyEvaluation {
 	doseLevels: DoseLevelEvaluation[];
 }
 
+/** The study's placebo drug codes, computed once per study object. */
+const placeboCache = new WeakMap<object, ReadonlySet<string>>();
+function placeboOf(study: Partial<Pick<Study, 'drugs'>>): ReadonlySet<string> | undefined {
+	if (!study.drugs?.some((d) => d.placebo)) return undefined;
+	let set = placeboCache.get(study);
+	if (!set) placeboCache.set(study, (set = new Set(study.drugs.filter((d) => d.placebo).map((d) => d.code))));
+	return set;
+}
+
 /** Committee decisions are keyed by the AE's one key (aeKey). */
 export const adjudicationKey = (usubjid: string, aeseq: number) => aeKey({ usubjid, aeseq });
 
 export interface StudyInput {
-	study: Pick<Study, 'doseLevels' | 'teaeWindowDays' | 'design' | 'dltWindow'>;
+	study: Pick<Study, 'doseLevels' | 'teaeWindowDays' | 'design' | 'dltWindow'> & Partial<Pick<Study, 'drugs'>>;
 	subjects: readonly Subject[];
 	doses: readonly DoseAdministration[];
 	aes: readonly AdverseEvent[];
@@ -113,7 +122,7 @@ export function evaluateSubject(
 		.map((ae) => ({ ae, key: orderKey(ae.start) }))
 		.sort((a, b) => (a.key === b.key ? a.ae.aeseq - b.ae.aeseq : a.key < b.key ? -1 : 1))
 		.map((x) => x.ae);
-	const context = { firstDose: first, asOf: input.asOf, subjectAes: aes, window };
+	const context = { firstDose: first, asOf: input.asOf, subjectAes: aes, window, placebo: placeboOf(input.study) };
 	const events: EventEvaluation[] = ordered.map((ae) => {
 		const e = evaluateAe(ae, context, set);
 		const t = deriveTeae(ae, first, last, input.study.teaeWindowDays);
