@@ -49,3 +49,17 @@ describe('describeAuditChange: field: from → to, never raw JSON', () => {
 		expect(describeAuditChange(e).join(' ')).not.toMatch(/[{}"]/);
 	});
 });
+
+describe('describeAuditChange: a study’s settings', () => {
+	it('names the order, control arms and placebo drugs that changed', () => {
+		const before = { doseLevels: [{ code: 'Pbo', label: 'Placebo' }, { code: 'Xan_Hi', label: 'High' }, { code: 'Xan_Lo', label: 'Low' }], drugs: [{ code: 'PLACEBO', name: 'Placebo' }], dataCutoff: null };
+		const after = { doseLevels: [{ code: 'Pbo', label: 'Placebo', control: true }, { code: 'Xan_Lo', label: 'Low (54 mg)' }, { code: 'Xan_Hi', label: 'High' }], drugs: [{ code: 'PLACEBO', name: 'Placebo', placebo: true }], dataCutoff: '2014-06-30' };
+		expect(describeAuditChange(entry({ id: 9, entity: 'study', before, after }))).toEqual([
+			'dose level order: Pbo, Xan_Hi, Xan_Lo → Pbo, Xan_Lo, Xan_Hi',
+			'Pbo control arm: No → Yes',
+			'Xan_Lo label: Low → Low (54 mg)',
+			'PLACEBO placebo: No → Yes',
+			'dataCutoff: – → 2014-06-30'
+		]);
+	});
+});

@@ -113,10 +113,44 @@ export function describeAuditChange(e: AuditEntry): string[] {
 		case 'delete':
 			return [];
 		default: {
-			const fa = flatten(a);
-			const fb = flatten(b);
+			const lines = e.entity === 'study' ? studyLines(b, a) : [];
+			const fa = flatten(e.entity === 'study' ? omit(a, ['doseLevels', 'drugs']) : a);
+			const fb = flatten(e.entity === 'study' ? omit(b, ['doseLevels', 'drugs']) : b);
 			const keys = [...new Set([...Object.keys(fb), ...Object.keys(fa)])].sort();
-			return keys.filter((k) => JSON.stringify(fa[k]) !== JSON.stringify(fb[k])).map((k) => `${k}: ${formatAuditValue(fb[k])} → ${formatAuditValue(fa[k])}`);
+			return [...lines, ...keys.filter((k) => JSON.stringify(fa[k]) !== JSON.stringify(fb[k])).map((k) => `${k}: ${formatAuditValue(fb[k])} → ${formatAuditValue(fa[k])}`)];
 		}
 	}
+}
+
+function omit(o: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+	return Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+}
+
+type LevelLike = { code: string; label: string; control?: boolean };
+type DrugLike = { code: string; name: string; placebo?: boolean };
+
+/** A study's dose levels and drugs, changed: the order, each label and control arm, each drug's name and placebo flag. */
+function studyLines(b: Record<string, unknown>, a: Record<string, unknown>): string[] {
+	const out: string[] = [];
+	const bl = (b.doseLevels as LevelLike[] | undefined) ?? [];
+	const al = (a.doseLevels as LevelLike[] | undefined) ?? [];
+	if (bl.length && al.length) {
+		const order = (l: LevelLike[]) => l.map((x) => x.code).join(', ');
+		if (order(bl) !== order(al)) out.push(`dose level order: ${order(bl)} → ${order(al)}`);
+		for (const x of al) {
+			const was = bl.find((y) => y.code === x.code);
+			if (!was) continue;
+			if (was.label !== x.label) out.push(`${x.code} label: ${was.label} → ${x.label}`);
+			if (Boolean(was.control) !== Boolean(x.control)) out.push(`${x.code} control arm: ${was.control ? 'Yes' : 'No'} → ${x.control ? 'Yes' : 'No'}`);
+		}
+	}
+	const bd = (b.drugs as DrugLike[] | undefined) ?? [];
+	const ad = (a.drugs as DrugLike[] | undefined) ?? [];
+	for (const x of ad) {
+		const was = bd.find((y) => y.code === x.code);
+		if (!was) continue;
+		if (was.name !== x.name) out.push(`${x.code} name: ${was.name} → ${x.name}`);
+		if (Boolean(was.placebo) !== Boolean(x.placebo)) out.push(`${x.code} placebo: ${was.placebo ? 'Yes' : 'No'} → ${x.placebo ? 'Yes' : 'No'}`);
+	}
+	return out;
 }

@@ -14,6 +14,9 @@ const who = () => reviewer.name || 'unnamed reviewer';
 
 
 export const saveDesign = (study: Study, design: EscalationDesign, reason: string) => saveStudy(db, { ...study, design }, { who: reviewer.name, at: nowIso(), reason });
+/** Dose levels (order, labels, control arms), drugs (placebo) and the data cut-off, with a reason. */
+export const saveStudySettings = (study: Study, settings: Pick<Study, 'doseLevels' | 'drugs' | 'dataCutoff'>, reason: string) =>
+	saveStudy(db, { ...study, ...settings }, { who: reviewer.name, at: nowIso(), reason });
 
 /** Saves edited rules (JSON text) as the study's next rule set version; the problem in words when they do not parse. */
 export async function saveRules(study: Study, text: string, reason: string): Promise<string | null> {

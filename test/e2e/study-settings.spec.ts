@@ -1,0 +1,41 @@
+/**
+ * Issue 16, the part on the dose call: the CDISC pilot comes in with its placebo arm as a control (not a dose level
+ * of the escalation), placebo as no drug, and the other levels in the order of their doses; the study settings
+ * change that, with a reason in the audit trail.
+ */
+import { expect, test } from '@playwright/test';
+import { importPilot, openWithDemo, setReviewer, shot } from './helpers';
+
+test('the pilot’s placebo arm is a control, its levels follow their doses, and the settings change them with a reason', async ({ page }) => {
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Ada Import');
+	await importPilot(page);
+	await expect(page.getByRole('table').filter({ hasText: 'Problem' })).toContainText('escalation order from the doses in EX: Xan_Lo (54 mg), Xan_Hi (81 mg)');
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await page.getByRole('link', { name: 'CDISCPILOT01' }).click();
+
+	// The DLT table shows the placebo arm with its counts, as a control; the escalation counts only the doses.
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'DLTs' }).click();
+	const levels = page.getByRole('table', { name: 'DLTs per dose level' });
+	await expect(levels.getByRole('row', { name: /^Placebo/ })).toContainText('Control arm');
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Escalation' }).click();
+	await expect(page.getByRole('main')).not.toContainText('MTD: Pbo');
+	await expect(page.getByRole('main')).not.toContainText('(Pbo)');
+	await expect(page.getByRole('main')).toContainText('dose 1 (Xan_Lo)');
+
+	// The settings: the levels in escalation order with their doses; a change needs a reason and is audited.
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Study settings' }).click();
+	const form = page.getByRole('form', { name: 'Dose levels, drugs and data cut-off' });
+	await expect(form.getByRole('checkbox', { name: 'Pbo is a control or placebo arm' })).toBeChecked();
+	await expect(form.getByRole('checkbox', { name: 'PLACEBO is a placebo (not a drug: no AE is attributed to it)' })).toBeChecked();
+	await form.getByLabel('Label of Xan_Lo').fill('Xanomeline 54 mg');
+	await form.getByRole('button', { name: 'Save the settings' }).click();
+	await expect(form.getByLabel('Reason for the change')).toBeFocused();
+	await expect(form.getByText('Say why the settings change (kept in the audit trail)')).toBeVisible();
+	await form.getByLabel('Reason for the change').fill('Labels as in the SAP');
+	await form.getByRole('button', { name: 'Save the settings' }).click();
+	await expect(form.getByRole('status')).toHaveText('Saved. The verdicts and the escalation follow.');
+	await shot(page, 'study-settings');
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Audit trail' }).click();
+	await expect(page.getByRole('table', { name: /Audit trail/ }).getByRole('row', { name: /Xan_Lo label: Xanomeline Low Dose → Xanomeline 54 mg/ })).toContainText('Labels as in the SAP');
+});
