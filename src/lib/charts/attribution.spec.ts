@@ -39,6 +39,10 @@ describe('computeAttributionStack', () => {
 		expect(possible.points[0]!.y1 - possible.points[0]!.y0).toBe(2);
 		expect(s.max).toBe(2);
 	});
+	it('leaves out an AE that has no entry for the drug (a placebo subject never received it)', () => {
+		const s = computeAttributionStack([...aes, ae(5, '2026-03-05', {})], 'A', 'month');
+		expect(s.series.reduce((n, x) => n + x.points.reduce((m, p) => m + (p.y1 - p.y0), 0), 0)).toBe(3);
+	});
 	it('counts a missing assessment as unassessed, per drug', () => {
 		const s = computeAttributionStack(aes, 'B', 'month');
 		const un = s.series.find((x) => x.category === 'unassessed')!;

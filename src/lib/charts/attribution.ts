@@ -42,6 +42,8 @@ export interface AttributionStack {
 export function computeAttributionStack(aes: readonly AdverseEvent[], drug: string, period: Period): AttributionStack {
 	const counts = new Map<string, Record<Category, number>>();
 	for (const ae of aes) {
+		// An AE with no entry for the drug cannot be attributed to it (the subject never received it: placebo only).
+		if (!(drug in ae.attribution)) continue;
 		const p = periodOf(ae.start, period);
 		if (!p) continue;
 		const c = counts.get(p) ?? (Object.fromEntries(CATEGORIES.map((k) => [k, 0])) as Record<Category, number>);
