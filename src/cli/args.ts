@@ -5,18 +5,31 @@ import { StudySchema } from '../lib/io/record-schemas';
 import type { Study } from '../lib/domain/types';
 import * as v from 'valibot';
 import { forTerminal } from '../lib/io/visible-text';
-import { decodeBytes } from '../lib/io/decode-text';
+import { readDataFile } from '../lib/io/formats/read-data-file';
+import type { SourceFile } from '../lib/io/import-types';
 
 export class UsageError extends Error {}
 
-export function readSource(path: string | undefined, flag: string) {
+/** A delivered file (CSV, SAS transport .xpt, Dataset-JSON .json/.ndjson/.dsjc), read as the app reads it. */
+export async function readSource(path: string | undefined, flag: string): Promise<SourceFile | undefined> {
 	if (!path) return undefined;
+	let bytes: Uint8Array;
 	try {
-		const decoded = decodeBytes(new Uint8Array(readFileSync(path)), basename(path));
-		return { name: basename(path), text: decoded.text, encodingWarning: decoded.warning };
+		bytes = new Uint8Array(readFileSync(path));
 	} catch (e) {
 		throw new UsageError(`${flag} ${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`);
 	}
+	try {
+		return await readDataFile(basename(path), bytes);
+	} catch (e) {
+		throw new UsageError(`${flag} ${(e as Error).message}`);
+	}
+}
+
+/** The four domain files of a command line, read at once. */
+export async function readSources(values: { dm?: string | undefined; ex?: string | undefined; ae?: string | undefined; ds?: string | undefined }) {
+	const [dm, ex, ae, ds] = await Promise.all([readSource(values.dm, '--dm'), readSource(values.ex, '--ex'), readSource(values.ae, '--ae'), readSource(values.ds, '--ds')]);
+	return { dm: dm!, ex, ae, ds };
 }
 
 export function readStudyFile(path: string): Study {

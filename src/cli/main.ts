@@ -50,9 +50,9 @@ export async function main(argv: string[]): Promise<number> {
 	try {
 		switch (command) {
 			case 'validate':
-				return validate(rest);
+				return await validate(rest);
 			case 'evaluate':
-				return evaluate(rest);
+				return await evaluate(rest);
 			case 'recommend':
 				return recommend(rest);
 			case 'boundaries':

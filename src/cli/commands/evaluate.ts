@@ -13,9 +13,9 @@ import { formatProblem } from '../../lib/io/import-types';
 import { parseDtc } from '../../lib/domain/partial-date';
 import type { Study } from '../../lib/domain/types';
 import { DEFAULT_DLT_WINDOW } from '../../lib/domain/dlt-window';
-import { UsageError, readSource, readStudyFile, out } from '../args';
+import { UsageError, readSources, readStudyFile, out } from '../args';
 
-export function evaluate(args: string[]): number {
+export async function evaluate(args: string[]): Promise<number> {
 	const { values } = parseArgs({
 		args,
 		options: {
@@ -61,7 +61,7 @@ export function evaluate(args: string[]): number {
 	}
 	const now = new Date().toISOString();
 	const plan = planImport(
-		{ dm: readSource(values.dm, '--dm')!, ex: readSource(values.ex, '--ex'), ae: readSource(values.ae, '--ae'), ds: readSource(values.ds, '--ds') },
+		await readSources(values),
 		{ target, newStudyId: 'evaluate', now, who: 'dosewatch evaluate' }
 	);
 	if (hasErrors(plan.problems)) {

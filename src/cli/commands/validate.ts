@@ -4,9 +4,9 @@ import { importReportText } from '../../lib/io/import-report';
 import { hasErrors } from '../../lib/io/import-types';
 import { planImport } from '../../lib/io/import/plan-import';
 import { createStudyFromPreset, findPreset, STUDY_PRESETS } from '../../lib/presets/study-presets';
-import { UsageError, readSource, out } from '../args';
+import { UsageError, readSources, out } from '../args';
 
-export function validate(args: string[]): number {
+export async function validate(args: string[]): Promise<number> {
 	const { values } = parseArgs({
 		args,
 		options: {
@@ -28,7 +28,7 @@ export function validate(args: string[]): number {
 		target = createStudyFromPreset(preset, { id: 'validate', now: new Date().toISOString(), isDemo: false });
 	}
 	const plan = planImport(
-		{ dm: readSource(values.dm, '--dm')!, ex: readSource(values.ex, '--ex'), ae: readSource(values.ae, '--ae'), ds: readSource(values.ds, '--ds') },
+		await readSources(values),
 		{ target, newStudyId: 'validate', now: new Date().toISOString(), who: 'dosewatch validate' }
 	);
 	if (values.format === 'json') {

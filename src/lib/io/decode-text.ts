@@ -29,7 +29,7 @@ function looksUtf16(bytes: Uint8Array): 'le' | 'be' | null {
 // "windows-1252" as Latin-1, so the mapping is applied here to give the same text everywhere.
 const CP1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
 
-function decodeWindows1252(bytes: Uint8Array): string {
+export function decodeWindows1252(bytes: Uint8Array): string {
 	let out = '';
 	for (let i = 0; i < bytes.length; i += 8192) {
 		const chunk = bytes.subarray(i, i + 8192);

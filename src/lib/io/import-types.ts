@@ -5,6 +5,10 @@ export interface SourceFile {
 	text: string;
 	/** Said when the file's encoding was guessed (decode-text.ts); the preview shows it as a warning. */
 	encodingWarning?: string | null;
+	/** A file that is not CSV (SAS transport, Dataset-JSON) arrives as a table already: upper-case names, text cells. */
+	table?: { header: string[]; rows: string[][] };
+	/** What a SAS transport or Dataset-JSON file says of itself, for the preview. */
+	dataset?: { format: string; name: string; label: string; columns: { name: string; label: string; type: string }[] };
 }
 
 export interface Problem {

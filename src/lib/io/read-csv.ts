@@ -36,6 +36,7 @@ function looksBinary(text: string): boolean {
 }
 
 export function readCsv(source: SourceFile, requiredColumns: string[] = []): CsvRead {
+	if (source.table) return readTable(source, requiredColumns);
 	const file = source.name;
 	const text = source.text.replace(/^\uFEFF/, '');
 	if (text.trim() === '') return { ok: false, problems: [problem(file, null, null, 'the file is empty')] };
@@ -112,4 +113,34 @@ export function rowReader(table: CsvTable): (r: CsvRow, column: string) => strin
 		const i = index.get(column);
 		return i === undefined ? '' : (r.cells[i] ?? '');
 	};
+}
+
+/** A file that arrived as a table (SAS transport, Dataset-JSON): the same header and cell checks as a CSV's. */
+function readTable(source: SourceFile, requiredColumns: string[]): CsvRead {
+	const file = source.name;
+	const { header, rows: cells } = source.table!;
+	const problems: Problem[] = [];
+	if (header.length === 0) return { ok: false, problems: [problem(file, null, null, 'the dataset has no variables')] };
+	const seen = new Set<string>();
+	header.forEach((h, i) => {
+		if (!/^[A-Z_][A-Z0-9_]*$/.test(h)) problems.push(problem(file, null, `column ${i + 1}`, `"${h.slice(0, 40)}" is not a variable name`));
+		else if (seen.has(h)) problems.push(problem(file, null, h, `variable ${h} appears twice`));
+		seen.add(h);
+	});
+	for (const c of requiredColumns) if (!seen.has(c)) problems.push(problem(file, null, c, `required variable ${c} is missing`));
+	if (problems.length) return { ok: false, problems };
+	let hiddenLeft = 50;
+	const rows: CsvRow[] = cells.map((r, i) => {
+		const trimmed = r.map((c) => c.trim());
+		if (hiddenLeft > 0)
+			trimmed.forEach((c, j) => {
+				if (hiddenLeft > 0 && hasHidden(c)) {
+					hiddenLeft--;
+					problems.push({ file, row: i + 1, column: header[j] ?? null, severity: 'warning', message: `the value holds invisible characters: ${showHidden(c).slice(0, 80)}` });
+				}
+			});
+		// Record numbers: the first observation is record 1 (a SAS transport or Dataset-JSON file has no header row).
+		return { row: i + 1, cells: trimmed };
+	});
+	return { ok: true, table: { file, header, rows }, problems };
 }

@@ -8,7 +8,7 @@ import { commitImport, previewReimport } from '$lib/db/study-repository';
 import { restoreBackup, restoreImpact, type RestoreImpact } from '$lib/db/backup-repository';
 import { SCHEMA_VERSION, type DoseWatchDatabase } from '$lib/db/database';
 import { newId } from '$lib/db/ids';
-import { decodeBytes } from '$lib/io/decode-text';
+import { readDataFile } from '$lib/io/formats/read-data-file';
 import { diffView, type ImportDiffView } from '$lib/io/import-diff';
 import { planImport } from '$lib/io/import/plan-import';
 import { parseBackup, type BackupFile } from '$lib/io/backup';
@@ -25,6 +25,8 @@ export interface ImportPreviewView {
 	errorCount: number;
 	mappings: ColumnMapping[];
 	reimport: (ImportDiffView & { head: string | null }) | null;
+	/** What each SAS transport or Dataset-JSON file says of itself: dataset name, label and its variables. */
+	datasets: ({ file: string } & NonNullable<SourceFile['dataset']>)[];
 }
 
 export interface PlanRequest {
@@ -37,8 +39,7 @@ export interface PlanRequest {
 
 async function read(file: (Blob & { name: string }) | undefined): Promise<SourceFile | undefined> {
 	if (!file) return undefined;
-	const decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()), file.name);
-	return { name: file.name, text: decoded.text, encodingWarning: decoded.warning };
+	return readDataFile(file.name, new Uint8Array(await file.arrayBuffer()));
 }
 
 const PROBLEMS_SHOWN = 500;
@@ -61,7 +62,8 @@ export async function planJob(db: DoseWatchDatabase, req: PlanRequest, progress:
 		problemTotal: plan.problems.length,
 		errorCount: errors.length,
 		mappings: plan.mappings,
-		reimport: re ? { ...diffView(re.diff, plan), head: re.head } : null
+		reimport: re ? { ...diffView(re.diff, plan), head: re.head } : null,
+		datasets: [dm, ex, ae, ds].filter((f): f is SourceFile => Boolean(f?.dataset)).map((f) => ({ file: f.name, ...f.dataset! }))
 	};
 	return { plan, view, head: re?.head ?? null };
 }

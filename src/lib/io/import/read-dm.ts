@@ -15,9 +15,9 @@ const NOT_TREATED_ARMS = new Set(['', 'SCRNFAIL', 'NOTASSGN', 'NOTTRT', 'NOT ASS
 /** Accepted columns for each field, first match wins. ADaM names follow the SDTM ones. */
 export const DM_FIELDS = {
 	usubjid: ['USUBJID'],
-	doseLevel: ['ACTARMCD', 'ARMCD'],
+	doseLevel: ['ACTARMCD', 'ARMCD', 'TRT01A', 'ARM'],
 	plannedDoseLevel: ['ARMCD'],
-	doseLevelLabel: ['ACTARM', 'ARM'],
+	doseLevelLabel: ['ACTARM', 'ARM', 'TRT01A'],
 	site: ['SITEID'],
 	sex: ['SEX'],
 	age: ['AGE'],
