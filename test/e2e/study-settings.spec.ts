@@ -3,6 +3,7 @@
  * of the escalation), placebo as no drug, and the other levels in the order of their doses; the study settings
  * change that, with a reason in the audit trail.
  */
+import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { importPilot, openWithDemo, setReviewer, shot } from './helpers';
 
@@ -38,4 +39,22 @@ test('the pilot’s placebo arm is a control, its levels follow their doses, and
 	await shot(page, 'study-settings');
 	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Audit trail' }).click();
 	await expect(page.getByRole('table', { name: /Audit trail/ }).getByRole('row', { name: /Xan_Lo label: Xanomeline Low Dose → Xanomeline 54 mg/ })).toContainText('Labels as in the SAP');
+});
+
+test('the pilot’s SAS transport files import through the page, in a worker, with each dataset described', async ({ page }) => {
+	const XPT = resolve(import.meta.dirname, '../../../shared/data/cdiscpilot01-xpt');
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Ada Import');
+	await page.goto('/import');
+	await page.getByLabel('DM: demographics (required)').setInputFiles(`${XPT}/dm.xpt`);
+	await page.getByLabel('EX: exposure (dosing)').setInputFiles(`${XPT}/ex.xpt`);
+	await page.getByLabel('AE: adverse events').setInputFiles(`${XPT}/ae.xpt`);
+	await page.getByLabel('DS: disposition (early discontinuations)').setInputFiles(`${XPT}/ds.xpt`);
+	await page.getByRole('button', { name: 'Check the files' }).click();
+	await expect(page.getByText('ae.xpt: SAS transport dataset AE, 35 variables')).toBeVisible();
+	await page.getByText('ae.xpt: SAS transport dataset AE').click();
+	await expect(page.getByRole('table', { name: 'Variables of AE' }).getByRole('row', { name: /AESEQ Sequence Number number \(8 bytes\)/ })).toBeVisible();
+	await shot(page, 'import-xpt-preview');
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('Imported 306 subjects, 591 dose records and 1191 adverse events');
 });
