@@ -58,3 +58,36 @@ test('the pilot’s SAS transport files import through the page, in a worker, wi
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('Imported 306 subjects, 591 dose records and 1191 adverse events');
 });
+
+test('a zip of a delivery imports: each domain found, SUPPAE merged, a file’s domain corrected by hand', async ({ page }) => {
+	const { zipSync } = await import('fflate');
+	const { readFileSync, writeFileSync, mkdtempSync } = await import('node:fs');
+	const { tmpdir } = await import('node:os');
+	const XPT = resolve(import.meta.dirname, '../../../shared/data/cdiscpilot01-xpt');
+	const dir = mkdtempSync(`${tmpdir()}/dosewatch-zip-`);
+	const zip = zipSync({
+		'delivery/dm.xpt': new Uint8Array(readFileSync(`${XPT}/dm.xpt`)),
+		'delivery/ex.xpt': new Uint8Array(readFileSync(`${XPT}/ex.xpt`)),
+		'delivery/adverse_events.xpt': new Uint8Array(readFileSync(`${XPT}/ae.xpt`)),
+		'delivery/suppae.xpt': new Uint8Array(readFileSync(`${XPT}/suppae.xpt`))
+	});
+	writeFileSync(`${dir}/delivery.zip`, zip);
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Ada Import');
+	await page.goto('/import');
+	await page.getByLabel(/^Or many files at once/).setInputFiles(`${dir}/delivery.zip`);
+	await page.getByRole('button', { name: 'Check the files' }).click();
+	const files = page.getByRole('table', { name: /How each file is read/ });
+	await expect(files.getByRole('row', { name: /dm\.xpt DM file name/ })).toBeVisible();
+	// The AE file's name says nothing, but its DOMAIN column does.
+	await expect(files.getByRole('row', { name: /adverse_events\.xpt .*DOMAIN column/ })).toBeVisible();
+	await expect(page.getByText('suppae.xpt merged into adverse_events.xpt: AETRTEM')).toBeVisible();
+	await shot(page, 'import-zip');
+	// A domain chosen by hand re-reads the files with it.
+	await page.getByLabel('Domain of ex.xpt').selectOption('');
+	await expect(files.getByRole('row', { name: /ex\.xpt .*chosen/ })).toBeVisible();
+	await page.getByLabel('Domain of ex.xpt').selectOption('EX');
+	await expect(page.getByRole('heading', { name: '3. Confirm' })).toBeVisible();
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('Imported 306 subjects, 591 dose records and 1191 adverse events');
+});

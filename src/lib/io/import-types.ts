@@ -6,7 +6,7 @@ export interface SourceFile {
 	/** Said when the file's encoding was guessed (decode-text.ts); the preview shows it as a warning. */
 	encodingWarning?: string | null;
 	/** A file that is not CSV (SAS transport, Dataset-JSON) arrives as a table already: upper-case names, text cells. */
-	table?: { header: string[]; rows: string[][] };
+	table?: { header: string[]; rows: string[][]; /** The row number of the first row (2 for a CSV made a table, whose header is row 1; else 1). */ firstRow?: number };
 	/** What a SAS transport or Dataset-JSON file says of itself, for the preview. */
 	dataset?: { format: string; name: string; label: string; columns: { name: string; label: string; type: string }[] };
 }

@@ -136,11 +136,12 @@ function readTable(source: SourceFile, requiredColumns: string[]): CsvRead {
 			trimmed.forEach((c, j) => {
 				if (hiddenLeft > 0 && hasHidden(c)) {
 					hiddenLeft--;
-					problems.push({ file, row: i + 1, column: header[j] ?? null, severity: 'warning', message: `the value holds invisible characters: ${showHidden(c).slice(0, 80)}` });
+					problems.push({ file, row: i + (source.table!.firstRow ?? 1), column: header[j] ?? null, severity: 'warning', message: `the value holds invisible characters: ${showHidden(c).slice(0, 80)}` });
 				}
 			});
-		// Record numbers: the first observation is record 1 (a SAS transport or Dataset-JSON file has no header row).
-		return { row: i + 1, cells: trimmed };
+		// Record numbers: the first observation is record 1 (a SAS transport or Dataset-JSON file has no header row);
+		// a CSV made a table keeps its own row numbers.
+		return { row: i + (source.table!.firstRow ?? 1), cells: trimmed };
 	});
 	return { ok: true, table: { file, header, rows }, problems };
 }

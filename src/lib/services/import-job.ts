@@ -9,6 +9,7 @@ import { restoreBackup, restoreImpact, type RestoreImpact } from '$lib/db/backup
 import { SCHEMA_VERSION, type DoseWatchDatabase } from '$lib/db/database';
 import { newId } from '$lib/db/ids';
 import { readDataFile } from '$lib/io/formats/read-data-file';
+import { readBundle, type Bundle } from '$lib/io/formats/bundle';
 import { diffView, type ImportDiffView } from '$lib/io/import-diff';
 import { planImport } from '$lib/io/import/plan-import';
 import { parseBackup, type BackupFile } from '$lib/io/backup';
@@ -27,10 +28,15 @@ export interface ImportPreviewView {
 	reimport: (ImportDiffView & { head: string | null }) | null;
 	/** What each SAS transport or Dataset-JSON file says of itself: dataset name, label and its variables. */
 	datasets: ({ file: string } & NonNullable<SourceFile['dataset']>)[];
+	/** For many files at once: the domain each was read as, what was set aside, and the SUPPQUAL merged. */
+	bundle: Pick<Bundle, 'assignments' | 'setAside' | 'merged'> | null;
 }
 
 export interface PlanRequest {
 	files: { dm?: Blob & { name: string }; ex?: Blob & { name: string }; ae?: Blob & { name: string }; ds?: Blob & { name: string } };
+	/** Many files at once (a folder's, a zip's): each one's domain is found (readBundle); `chosen` corrects it by file name. */
+	bundle?: (Blob & { name: string })[];
+	chosen?: Record<string, string>;
 	targetId: string | null;
 	newStudyId: string;
 	now: string;
@@ -46,8 +52,17 @@ const PROBLEMS_SHOWN = 500;
 
 export async function planJob(db: DoseWatchDatabase, req: PlanRequest, progress: Progress): Promise<{ plan: ImportPlan; view: ImportPreviewView; head: string | null }> {
 	progress('reading the files', 0, 1);
-	const [dm, ex, ae, ds] = await Promise.all([read(req.files.dm), read(req.files.ex), read(req.files.ae), read(req.files.ds)]);
-	if (!dm) throw new Error('Choose a DM (demographics) file: every import needs the subjects.');
+	let bundle: Bundle | null = null;
+	if (req.bundle?.length) bundle = await readBundle(await Promise.all(req.bundle.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))), req.chosen);
+	const [dm, ex, ae, ds] = bundle
+		? [bundle.files.dm, bundle.files.ex, bundle.files.ae, bundle.files.ds]
+		: await Promise.all([read(req.files.dm), read(req.files.ex), read(req.files.ae), read(req.files.ds)]);
+	if (!dm)
+		throw new Error(
+			bundle
+				? `No DM (demographics) file was found among ${bundle.assignments.map((a) => a.file).join(', ') || 'the files'}: name it dm.*, give it a DOMAIN column, or choose its domain.`
+				: 'Choose a DM (demographics) file: every import needs the subjects.'
+		);
 	const target = req.targetId ? ((await db.studies.get(req.targetId)) ?? null) : null;
 	if (req.targetId && !target) throw new Error('The study chosen under “Import into” is no longer in this browser.');
 	const plan = planImport({ dm, ex, ae, ds }, { target, newStudyId: req.newStudyId, now: req.now, who: req.who, onProgress: progress });
@@ -63,7 +78,8 @@ export async function planJob(db: DoseWatchDatabase, req: PlanRequest, progress:
 		errorCount: errors.length,
 		mappings: plan.mappings,
 		reimport: re ? { ...diffView(re.diff, plan), head: re.head } : null,
-		datasets: [dm, ex, ae, ds].filter((f): f is SourceFile => Boolean(f?.dataset)).map((f) => ({ file: f.name, ...f.dataset! }))
+		datasets: [dm, ex, ae, ds].filter((f): f is SourceFile => Boolean(f?.dataset)).map((f) => ({ file: f.name, ...f.dataset! })),
+		bundle: bundle ? { assignments: bundle.assignments, setAside: bundle.setAside, merged: bundle.merged } : null
 	};
 	return { plan, view, head: re?.head ?? null };
 }
