@@ -147,6 +147,7 @@ test('the printed pack isolates user text: a right-to-left override cannot reord
 	await page.setViewportSize({ width: 718, height: 1000 });
 	await page.emulateMedia({ media: 'print' });
 	const attendees = page.locator('dd').filter({ hasText: 'Dr Ada Stat' });
+	await expect(attendees.locator('bdi')).toHaveCount(2);
 	// The override stays inside its name: the next attendee is still drawn to its right.
 	const [first, second] = await attendees.locator('bdi').evaluateAll((els) => els.map((e) => ({ x: e.getBoundingClientRect().left, bidi: getComputedStyle(e).unicodeBidi })));
 	expect(first!.bidi).toBe('isolate');
