@@ -141,6 +141,7 @@ function inNode() {
 		one.push(performance.now() - t);
 	}
 	record('DLT + TEAE evaluation, one subject changed (Node, median)', ms(median(one)), '≤ 5 ms', against(median(one), 5));
+	record('  the same, 95th percentile of 100 changes', ms(percentile(one, 95)));
 	// The pilot's ae.xpt (1,191 AEs, 1.1 MB) read into the table the import takes (issue 16: ≤ 100 ms).
 	const xptBytes = new Uint8Array(readFileSync(resolve(ROOT, '../shared/data/cdiscpilot01-xpt/ae.xpt')));
 	const xpt: number[] = [];
@@ -150,7 +151,6 @@ function inNode() {
 		xpt.push(performance.now() - t);
 	}
 	record('pilot ae.xpt parsed (Node, median of 7)', ms(median(xpt)), '≤ 100 ms', against(median(xpt), 100));
-	record('  the same, 95th percentile of 100 changes', ms(percentile(one, 95)));
 	return { files, study: g };
 }
 
