@@ -6,7 +6,7 @@ import { parseRuleSetText, recordAdjudication, resolveRuleSet, saveRuleSetVersio
 import { exportBackup } from '../../src/lib/db/backup-repository';
 import { parseBackup } from '../../src/lib/io/backup';
 import { findRuleSet } from '../../src/lib/presets/dlt-rule-sets';
-import { seededDatabase } from './helpers';
+import { seededDatabase, LEGACY_STORES } from './helpers';
 
 const at = '2026-03-01T00:00:00Z';
 
@@ -15,14 +15,7 @@ describe('schema upgrade', () => {
 	it('a database written by schema 1 opens in the current schema with all its data', async () => {
 		const name = `v1-${Math.random()}`;
 		const v1 = new Dexie(name);
-		v1.version(1).stores({
-			studies: 'id',
-			subjects: '[studyId+usubjid], studyId',
-			doses: '[studyId+usubjid+seq], studyId, [studyId+usubjid]',
-			aes: '[studyId+usubjid+aeseq], studyId, [studyId+usubjid]',
-			audit: '++id, studyId, at',
-			settings: 'key'
-		});
+		v1.version(1).stores(LEGACY_STORES[1]);
 		await v1.table('studies').put({ id: 'old', title: 'Old study' });
 		await v1.table('aes').put({ studyId: 'old', usubjid: 'S-1', aeseq: 1, term: 'Nausea' });
 		v1.close();

@@ -50,3 +50,15 @@ export function testSigner(name = 'Dr Chair', meaning = 'approved as chair') {
 	}
 	return signers.get(key)!;
 }
+
+/** The stores of each released schema before 4, to write a database as an older DoseWatch did. */
+const V1_STORES = {
+	studies: 'id',
+	subjects: '[studyId+usubjid], studyId',
+	doses: '[studyId+usubjid+seq], studyId, [studyId+usubjid]',
+	aes: '[studyId+usubjid+aeseq], studyId, [studyId+usubjid]',
+	audit: '++id, studyId, at',
+	settings: 'key'
+};
+const V2_STORES = { ...V1_STORES, adjudications: '++id, studyId, [studyId+usubjid+aeseq]', ruleSets: 'key, studyId' };
+export const LEGACY_STORES: Record<1 | 2 | 3, Record<string, string>> = { 1: V1_STORES, 2: V2_STORES, 3: { ...V2_STORES, meetings: '++id, studyId' } };

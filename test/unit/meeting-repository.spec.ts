@@ -8,7 +8,7 @@ import { createMeeting, deferCandidate, deleteMeetingDraft, MeetingConflictError
 import { saveAe } from '../../src/lib/db/record-repository';
 import { computeMeetingView, computeSinceLastReview, evaluateAsOf, meetingData, previousSignedMeeting, undecidedCandidates, verdictMap } from '../../src/lib/domain/meeting';
 import { parseBackup } from '../../src/lib/io/backup';
-import { seededDatabase, testSigner } from './helpers';
+import { seededDatabase, testSigner, LEGACY_STORES } from './helpers';
 
 const WHO = 'Dr Chair';
 
@@ -151,16 +151,7 @@ describe('meetings in backups and upgrades', () => {
 	it('a database written by schema 2 opens in schema 3 with its adjudications and no meetings', async () => {
 		const name = `v2-${Math.random()}`;
 		const v2 = new Dexie(name);
-		v2.version(2).stores({
-			studies: 'id',
-			subjects: '[studyId+usubjid], studyId',
-			doses: '[studyId+usubjid+seq], studyId, [studyId+usubjid]',
-			aes: '[studyId+usubjid+aeseq], studyId, [studyId+usubjid]',
-			audit: '++id, studyId, at',
-			settings: 'key',
-			adjudications: '++id, studyId, [studyId+usubjid+aeseq]',
-			ruleSets: 'key, studyId'
-		});
+		v2.version(2).stores(LEGACY_STORES[2]);
 		await v2.table('studies').put({ id: 'old', title: 'Old study' });
 		await v2.table('adjudications').add({ studyId: 'old', usubjid: 'S-1', aeseq: 1, decision: 'dlt' });
 		v2.close();

@@ -14,7 +14,7 @@ import { saveAe } from '../../src/lib/db/record-repository';
 import { adjudicationBasis, computeCommitteeDecisions } from '../../src/lib/domain/dlt/compute-committee-decisions';
 import { parseBackup, sha256 } from '../../src/lib/io/backup';
 import { planImport } from '../../src/lib/io/import/plan-import';
-import { seededDatabase, SMALL, testSigner } from './helpers';
+import { seededDatabase, SMALL, testSigner, LEGACY_STORES } from './helpers';
 
 const read = (f: string) => readFileSync(`${SMALL}/${f}`, 'utf8');
 const AT = '2025-03-05T00:00:00Z';
@@ -262,17 +262,7 @@ describe('a schema 3 database opens in schema 5', () => {
 		const { verifyChains } = await import('../../src/lib/domain/audit/audit-chain');
 		const name = `v3-${Math.random()}`;
 		const v3 = new Dexie(name);
-		v3.version(3).stores({
-			studies: 'id',
-			subjects: '[studyId+usubjid], studyId',
-			doses: '[studyId+usubjid+seq], studyId, [studyId+usubjid]',
-			aes: '[studyId+usubjid+aeseq], studyId, [studyId+usubjid]',
-			audit: '++id, studyId, at',
-			settings: 'key',
-			adjudications: '++id, studyId, [studyId+usubjid+aeseq]',
-			ruleSets: 'key, studyId',
-			meetings: '++id, studyId'
-		});
+		v3.version(3).stores(LEGACY_STORES[3]);
 		await v3.table('aes').put({ studyId: 's', usubjid: 'S-1', aeseq: 2, term: 'Neutrophil count decreased', grade: 4, start: '2026-01-05', end: null, attribution: {} });
 		await v3.table('audit').bulkAdd([
 			{ at: '2026-01-01T00:00:00Z', who: 'a', studyId: 's', entity: 'study', key: 'S', action: 'import', before: null, after: {}, reason: 'r' },
