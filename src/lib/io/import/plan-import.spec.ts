@@ -42,3 +42,37 @@ describe('column mapping', () => {
 		]);
 	});
 });
+
+describe('a new study’s control arm, placebo and dose order', () => {
+	const dmText = { name: 'dm.csv', text: 'USUBJID,ACTARMCD\nP-1,ARM_A\nH-1,HIGH\nL-1,LOW\nZ-1,HELD\n' };
+	const ex = {
+		name: 'ex.csv',
+		text: [
+			'USUBJID,EXSEQ,EXTRT,EXDOSE,EXDOSU,EXSTDTC',
+			'P-1,1,PLACEBO,0,mg,2026-01-01',
+			'H-1,1,DRUGX,20,mg,2026-01-01',
+			'L-1,1,DRUGX,10,mg,2026-01-01',
+			'Z-1,1,DRUGX,0,mg,2026-01-01' // every dose of the study drug held: still a dose level, not a control
+		].join('\n')
+	};
+	const plan = planImport({ dm: dmText, ex }, options);
+
+	it.each([
+		['placebo only (whatever its name): a control arm', 'ARM_A', true],
+		['study drug given: a dose level', 'LOW', false],
+		['study drug held at every dose: still a dose level', 'HELD', false]
+	])('%s', (_name, code, control) => {
+		expect(Boolean(plan.study.doseLevels.find((l) => l.code === code)!.control)).toBe(control);
+	});
+
+	it('marks the placebo and leaves the order natural when a level has no dose above zero', () => {
+		expect(plan.study.drugs).toEqual([{ code: 'PLACEBO', name: 'PLACEBO', placebo: true }, { code: 'DRUGX', name: 'DRUGX' }]);
+		expect(plan.study.doseLevels.map((l) => l.code)).toEqual(['ARM_A', 'HELD', 'HIGH', 'LOW']);
+	});
+
+	it('orders the dose levels by their doses when each has one, and says so', () => {
+		const p = planImport({ dm: { name: 'dm.csv', text: 'USUBJID,ACTARMCD\nP-1,ARM_A\nH-1,HIGH\nL-1,LOW\n' }, ex: { ...ex, text: ex.text.split('\n').slice(0, 4).join('\n') } }, options);
+		expect(p.study.doseLevels.map((l) => l.code)).toEqual(['ARM_A', 'LOW', 'HIGH']);
+		expect(p.problems).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^escalation order from the doses in EX: LOW \(10 mg\), HIGH \(20 mg\) \(the arm codes' own order was HIGH, LOW\); control arm, not a level of the escalation: ARM_A/) }));
+	});
+});

@@ -147,12 +147,12 @@ export function applyExposure(c: ImportContext, exGiven: boolean, subjects: Map<
 	for (const level of study.doseLevels) {
 		const counts = new Map<string, { drug: string; amount: number; unit: string; n: number }>();
 		let dosed = 0;
-		let activeDosed = 0;
+		let activeRows = 0;
 		for (const s of subjects.values()) {
 			if (s.doseLevel !== level.code) continue;
 			const doses = dosesBySubject.get(s.usubjid) ?? [];
 			if (doses.length) dosed++;
-			if (doses.some((d) => !placebo.has(d.drug) && d.dose > 0)) activeDosed++;
+			activeRows += doses.filter((d) => !placebo.has(d.drug)).length;
 			const highest = new Map<string, DoseAdministration>();
 			for (const d of doses) {
 				const h = highest.get(d.drug);
@@ -171,7 +171,9 @@ export function applyExposure(c: ImportContext, exGiven: boolean, subjects: Map<
 			if (!b || x.n > b.n) best.set(x.drug, x);
 		}
 		level.doses = [...best.values()].map(({ drug, amount, unit }) => ({ drug, amount, unit }));
-		if ((dosed > 0 && activeDosed === 0) || PLACEBO.test(level.code) || PLACEBO.test(level.label)) level.control = true;
+		// A control arm: its subjects' dose records are all of a placebo (a level whose study-drug doses were all held
+		// is still a dose level), or its name says so.
+		if ((dosed > 0 && activeRows === 0) || PLACEBO.test(level.code) || PLACEBO.test(level.label)) level.control = true;
 	}
 	orderByDose(c);
 }
