@@ -65,6 +65,11 @@ describe('a new study’s control arm, placebo and dose order', () => {
 		expect(Boolean(plan.study.doseLevels.find((l) => l.code === code)!.control)).toBe(control);
 	});
 
+	it('a level whose name only mentions a placebo stays a dose level; one named "Placebo" without dose records is a control', () => {
+		const p = planImport({ dm: { name: 'dm.csv', text: 'USUBJID,ACTARMCD,ACTARM\nA-1,DL2,DL2 + placebo\nB-1,PBO,Placebo\n' } }, options);
+		expect(p.study.doseLevels.map((l) => `${l.code}${l.control ? ' (control)' : ''}`)).toEqual(['DL2', 'PBO (control)']);
+	});
+
 	it('marks the placebo and leaves the order natural when a level has no dose above zero', () => {
 		expect(plan.study.drugs).toEqual([{ code: 'PLACEBO', name: 'PLACEBO', placebo: true }, { code: 'DRUGX', name: 'DRUGX' }]);
 		expect(plan.study.doseLevels.map((l) => l.code)).toEqual(['ARM_A', 'HELD', 'HIGH', 'LOW']);

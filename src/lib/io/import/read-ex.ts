@@ -127,6 +127,8 @@ export function readEx(c: ImportContext, file: SourceFile | undefined, subjects:
 
 /** EXTRT naming a placebo (or vehicle, or sham): recorded as given, never a drug an AE is attributed to. */
 export const PLACEBO = /^(placebo|pbo|vehicle|sham)\b|\bplacebo$/i;
+/** A dose level named as nothing but a control. */
+const CONTROL_NAME = /^\s*(placebo|pbo|vehicle|sham)(\s+control)?\s*$/i;
 
 /**
  * A subject assigned but without dose records was never treated. For a new study: each level's dose per drug (the
@@ -172,8 +174,9 @@ export function applyExposure(c: ImportContext, exGiven: boolean, subjects: Map<
 		}
 		level.doses = [...best.values()].map(({ drug, amount, unit }) => ({ drug, amount, unit }));
 		// A control arm: its subjects' dose records are all of a placebo (a level whose study-drug doses were all held
-		// is still a dose level), or its name says so.
-		if ((dosed > 0 && activeRows === 0) || PLACEBO.test(level.code) || PLACEBO.test(level.label)) level.control = true;
+		// is still a dose level), or, with no dose records to tell, its whole name is "Placebo". A name that only
+		// mentions a placebo ("DL2 + placebo") never makes a level a control: that would take it out of the escalation.
+		if ((dosed > 0 && activeRows === 0) || (dosed === 0 && (CONTROL_NAME.test(level.code) || CONTROL_NAME.test(level.label)))) level.control = true;
 	}
 	orderByDose(c);
 }
