@@ -66,16 +66,6 @@ async function unlock(profile: ReviewerProfile, passphrase: string): Promise<Cry
 	return subtle().importKey('pkcs8', pkcs8, ECDSA, false, ['sign']);
 }
 
-/** Checks a passphrase without signing anything. */
-export async function checkPassphrase(profile: ReviewerProfile, passphrase: string): Promise<boolean> {
-	try {
-		await unlock(profile, passphrase);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 /** The hash a signature covers: SHA-256 of the canonical JSON of the content. */
 export const contentHash = (content: unknown) => sha256Hex(canonicalJson(content));
 
