@@ -199,3 +199,19 @@ test('unsaved minutes are warned about on leave, kept when another tab deletes t
 	await expect(form.getByLabel('Minutes')).toHaveValue('Long minutes typed during the meeting.');
 	await shot(page, 'meeting-removed-elsewhere');
 });
+
+test('an AE edit not saved is warned about on leave', async ({ page }) => {
+	await openWithDemo(page);
+	await setSigner(page, 'Dr Grace Monitor', 'medical monitor');
+	await page.goto(`${STUDY}/subjects/BAT-001-0103`);
+	await page.getByRole('button', { name: 'Edit AE 1 Nausea' }).click();
+	await page.getByLabel('Action taken with study treatment').fill('DOSE REDUCED');
+	let asked = '';
+	page.once('dialog', (d) => {
+		asked = d.message();
+		void d.dismiss();
+	});
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Overview' }).click();
+	await expect.poll(() => asked).toBe('The adverse event form has unsaved changes. Leave this page and lose them?');
+	await expect(page.getByLabel('Action taken with study treatment')).toHaveValue('DOSE REDUCED');
+});
