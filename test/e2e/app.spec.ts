@@ -190,7 +190,7 @@ test('the committee overrules a DLT with a reason; counts and audit trail follow
 	await shot(page, 'audit');
 });
 
-test('editing a study’s DLT rules saves a new version and the verdicts follow it', async ({ page }) => {
+test('the DLT rules are edited as a form: an amendment judges subjects dosed from its date, a correction everyone', async ({ page }) => {
 	await openWithDemo(page);
 	await setReviewer(page, 'Dr Grace Monitor');
 	await page.goto('/study/demo-bat4706-bat1308/dlt');
@@ -198,24 +198,50 @@ test('editing a study’s DLT rules saves a new version and the verdicts follow 
 	await expect(dl2.getByRole('cell').nth(2)).toHaveText('1');
 	await page.getByText('DLT rules:').click();
 	await page.getByRole('button', { name: 'Edit the rules for this study…' }).click();
-	const json = page.getByLabel('Rule set (JSON)');
-	// Amendment: nausea, vomiting and diarrhoea relieved within 4 days (not 3) are excepted.
-	await json.fill((await json.inputValue()).replace('"withinHours": 72', '"withinHours": 96').replace('"limitText": "3 days"', '"limitText": "4 days"'));
-	await page.getByRole('button', { name: 'Save as a new version' }).click();
-	await expect(page.getByRole('alert')).toHaveText('Say why the rules change (an amendment, a committee ruling)');
-	await page.getByLabel('Reason for the change').fill('Amendment 3: relief within 4 days');
-	await page.getByRole('button', { name: 'Save as a new version' }).click();
-	// The preset is version 2; the study's own first version is 3.
-	await expect(page.getByText('(study-demo-bat4706-bat1308 version 3)')).toBeVisible();
+	const form = page.getByRole('form', { name: 'Edit the DLT rules' });
+	const exception1a = form.getByRole('group', { name: 'Exception 1a' });
+	// Amendment 3: nausea, vomiting and diarrhoea relieved within 4 days (not 3) are excepted, for subjects dosed from 21 April.
+	await exception1a.getByLabel('Relieved within (hours)').fill('96');
+	await exception1a.getByLabel('In words').fill('4 days');
+	await expect(form.getByRole('group', { name: /^Rule 1: / }).getByText(/relieved within 96 h \(exception 1a\)/)).toBeVisible();
+	await form.getByLabel('Effective for subjects first dosed from').fill('2026-04-21');
+	await form.getByRole('button', { name: 'Save as version 3' }).click();
+	// Every problem is listed by field, and focus goes to the first.
+	const problems = form.getByRole('alert');
+	await expect(problems).toContainText('2 problems to fix before saving');
+	await expect(problems).toContainText('Name the amendment that takes effect on that date');
+	await expect(form.getByLabel('Protocol amendment')).toBeFocused();
+	await form.getByLabel('Protocol amendment').fill('Amendment 3');
+	await form.getByLabel('Reason for the change').fill('Amendment 3 approved: relief within 4 days');
+	await shot(page, 'dlt-rules-form');
+	await form.getByRole('button', { name: 'Save as version 3' }).click();
+
+	// BAT-001-0204 was dosed on 20 April, before the amendment: its diarrhoea relieved in 4 days stays a DLT under version 2.
+	await expect(page.getByText('(study-demo-bat4706-bat1308 version 3; 2 versions in force after an amendment)')).toBeVisible();
+	await expect(dl2.getByRole('cell').nth(2)).toHaveText('1');
+	await expect(page.getByRole('note').filter({ hasText: 'A protocol amendment changed the DLT rules' })).toContainText('study-demo-bat4706-bat1308 v3 (Amendment 3, subjects first dosed from 2026-04-21)');
+	const s0204 = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'BAT-001-0204' }) });
+	await expect(s0204).toContainText('Judged by bat4706-bat1308 v2.');
+	const versions = page.getByRole('table', { name: /Versions in force/ });
+	await expect(versions.getByRole('row', { name: /bat4706-bat1308 v2 before 21 Apr 2026/ })).toContainText('7');
+	await expect(versions.getByRole('row', { name: /v3 from 21 Apr 2026 Amendment 3/ })).toContainText('20');
+	await shot(page, 'dlt-rules-versions');
+
+	// A correction (no effective date) judges every subject: the diarrhoea is now excepted for BAT-001-0204 too.
+	await page.getByRole('button', { name: 'Edit the rules for this study…' }).click();
+	await form.getByLabel('Reason for the change').fill('Committee ruling: the 4-day relief applies to every subject');
+	await form.getByRole('button', { name: 'Save as version 4' }).click();
+	await expect(page.getByText('(study-demo-bat4706-bat1308 version 4)')).toBeVisible();
 	await expect(dl2.getByRole('cell').nth(2)).toHaveText('0');
 	await expect(page.getByText(/Grade 3 diarrhea starting on day 5 .*relieved in 4 days with treatment, within 4 days: excepted by rule 1a/).first()).toBeVisible();
 
-	// The panel stays open after a save.
+	// A field that makes no sense is refused, naming the rule; focus goes to it.
 	await page.getByRole('button', { name: 'Edit the rules for this study…' }).click();
-	await json.fill('{ "id": "broken" }');
-	await page.getByLabel('Reason for the change').fill('test');
-	await page.getByRole('button', { name: 'Save as a new version' }).click();
-	await expect(page.getByRole('alert')).toContainText('version: Invalid key');
+	await form.getByRole('group', { name: /^Rule 2b: / }).getByLabel('For at least (days)').fill('0');
+	await form.getByLabel('Reason for the change').fill('test');
+	await form.getByRole('button', { name: 'Save as version 5' }).click();
+	await expect(form.getByRole('alert')).toContainText('Rule 2b: the duration must be a whole number of days, 1 or more');
+	await expect(form.getByRole('group', { name: /^Rule 2b: / }).getByLabel('For at least (days)')).toBeFocused();
 });
 
 test('deleting a dose asks for a reason and the audit trail keeps it', async ({ page }) => {

@@ -142,12 +142,36 @@ describe('dosewatch evaluate', () => {
 	it('writes CSV with one row per event and a readable text report', () => {
 		const csv = dosewatch('evaluate', '--preset', 'bat4706-bat1308', '--format', 'csv', ...demoArgs);
 		const lines = csv.out.trim().split('\r\n');
-		expect(lines[0]).toBe('"USUBJID","AESEQ","TERM","GRADE","STUDYDAY","TEAE","INWINDOW","RELATED","VERDICT","RULE","FATAL","REASON","COMMITTEE","COMMITTEE_REASON"');
+		expect(lines[0]).toBe('"USUBJID","AESEQ","TERM","GRADE","STUDYDAY","TEAE","INWINDOW","RELATED","VERDICT","RULE","FATAL","REASON","COMMITTEE","COMMITTEE_REASON","RULESET"');
 		expect(lines).toHaveLength(38);
 		const text = dosewatch('evaluate', '--preset', 'bat4706-bat1308', '--format', 'text', ...demoArgs);
 		expect(text.out).toMatch(/DL5 +6 +3 +3 +2 +stop/);
 		expect(text.out).toContain('MTD = dose 4 (DL4)');
 		expect(text.out).toContain('BAT-001-0504 (day 1 2026-11-02, window to 2026-11-22): pending.');
+	});
+
+	it('with --rules, judges each subject by the rule set version in force on their day 1, as the app does', async () => {
+		const { findRuleSet } = await import('../../src/lib/presets/dlt-rule-sets');
+		const base = findRuleSet('bat4706-bat1308')!;
+		// Amendment 3 (from 21 April 2026): nausea, vomiting and diarrhoea relieved within 4 days are excepted.
+		const amended = structuredClone(base);
+		Object.assign(amended, { id: 'study-x', version: 3, effectiveFrom: '2026-04-21', amendment: 'Amendment 3' });
+		Object.assign(amended.rules[0]!.exceptions![0]!, { withinHours: 96, limitText: '4 days' });
+		const dir = mkdtempSync(`${tmpdir()}/dw-`);
+		writeFileSync(`${dir}/rules.json`, JSON.stringify([amended, base]));
+		const out = JSON.parse(dosewatch('evaluate', '--preset', 'bat4706-bat1308', '--rules', `${dir}/rules.json`, ...demoArgs).out);
+		const subject = (id: string) => out.subjects.find((s: { usubjid: string }) => s.usubjid === `BAT-001-${id}`);
+		// BAT-001-0204, dosed 20 April, keeps version 2: its diarrhoea relieved in 4 days stays a DLT.
+		expect(subject('0204')).toMatchObject({ status: 'dlt', ruleSet: { id: 'bat4706-bat1308', version: 2 } });
+		expect(subject('0301').ruleSet).toMatchObject({ id: 'study-x', version: 3, effectiveFrom: '2026-04-21', amendment: 'Amendment 3' });
+		expect(out.ruleSetsUsed.map((r: { version: number }) => r.version)).toEqual([2, 3]);
+		// Everyone under the amendment (effective from the start): 0204's diarrhoea is excepted.
+		writeFileSync(`${dir}/rules.json`, JSON.stringify({ ...amended, effectiveFrom: null }));
+		expect(JSON.parse(dosewatch('evaluate', '--preset', 'bat4706-bat1308', '--rules', `${dir}/rules.json`, ...demoArgs).out).subjects.find((s: { usubjid: string }) => s.usubjid === 'BAT-001-0204').status).toBe('no_dlt');
+		writeFileSync(`${dir}/rules.json`, JSON.stringify({ ...amended, rules: [{ ...amended.rules[0], grade: { min: 7 } }] }));
+		const bad = dosewatch('evaluate', '--preset', 'bat4706-bat1308', '--rules', `${dir}/rules.json`, ...demoArgs);
+		expect(bad.code).toBe(2);
+		expect(bad.err).toMatch(/--rules .*rules\.json: rules\.0\.grade\.min/);
 	});
 
 	it('with --study, checks the data against the study and follows its escalation order', async () => {

@@ -2,7 +2,7 @@ import { readAllAudit } from '../../src/lib/db/audit-repository';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DoseWatchDatabase, SCHEMA_VERSION } from '../../src/lib/db/database';
-import { parseRuleSetText, recordAdjudication, resolveRuleSet, saveRuleSetVersion } from '../../src/lib/db/dlt-repository';
+import { parseRuleSetText, recordAdjudication, resolveRuleSet, resolveRuleSetVersions, saveRuleSetVersion } from '../../src/lib/db/dlt-repository';
 import { exportBackup } from '../../src/lib/db/backup-repository';
 import { parseBackup } from '../../src/lib/io/backup';
 import { findRuleSet } from '../../src/lib/presets/dlt-rule-sets';
@@ -77,6 +77,23 @@ describe('editing a study’s DLT rules', () => {
 		expect((await resolveRuleSet(db, 'generic'))!.rules[0]!.grade.min).toBe(3);
 		const again = await saveRuleSetVersion(db, (await db.studies.get('tst'))!, edited, { who: 'Dr A', at, reason: 'again' });
 		expect(again).toBe('study-tst@4');
+	});
+
+	it('an amendment keeps the rules before it for subjects dosed earlier; a correction without a date replaces them all', async () => {
+		const db = await seededDatabase(`amend-${Math.random()}`);
+		const edited = structuredClone(findRuleSet('generic')!);
+		edited.rules[0]!.grade.min = 4;
+		const key = await saveRuleSetVersion(db, (await db.studies.get('tst'))!, edited, {
+			who: 'Dr A', at, reason: 'Amendment 2 approved', effectiveFrom: '2026-10-01', amendment: 'Amendment 2'
+		});
+		expect(await resolveRuleSet(db, key)).toMatchObject({ effectiveFrom: '2026-10-01', amendment: 'Amendment 2', supersedes: 'generic' });
+		expect((await resolveRuleSetVersions(db, key)).map((r) => `${r.id} v${r.version}`)).toEqual(['study-tst v3', 'generic v2']);
+		const trail = await readAllAudit(db);
+		expect(trail.at(-1)).toMatchObject({ entity: 'rules', after: { dltRuleSet: key, appliesTo: 'subjects first dosed on or after 2026-10-01', amendment: 'Amendment 2' }, reason: 'Amendment 2 approved' });
+
+		const fixed = await saveRuleSetVersion(db, (await db.studies.get('tst'))!, edited, { who: 'Dr A', at, reason: 'A misreading corrected for everyone' });
+		expect((await resolveRuleSetVersions(db, fixed)).map((r) => r.version)).toEqual([4]);
+		await expect(saveRuleSetVersion(db, (await db.studies.get('tst'))!, edited, { who: 'Dr A', at, reason: 'x', effectiveFrom: '1 Oct' })).rejects.toThrow(/not a YYYY-MM-DD date/);
 	});
 
 	it.each([

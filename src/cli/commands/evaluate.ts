@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { hasErrors } from '../../lib/io/import-types';
 import { planImport } from '../../lib/io/import/plan-import';
 import { findPreset, STUDY_PRESETS } from '../../lib/presets/study-presets';
-import { DLT_RULE_SETS, findRuleSet } from '../../lib/presets/dlt-rule-sets';
+import { checkRuleSet, DLT_RULE_SETS, findRuleSet } from '../../lib/presets/dlt-rule-sets';
 import { evaluateStudy } from '../../lib/domain/dlt/evaluate-study';
 import { computeStudyRecommendation } from '../../lib/domain/escalation/compute-study-recommendation';
 import { recommendationAsDecision } from '../../lib/domain/meeting';
@@ -14,6 +14,30 @@ import { parseDtc } from '../../lib/domain/partial-date';
 import type { Study } from '../../lib/domain/types';
 import { DEFAULT_DLT_WINDOW } from '../../lib/domain/dlt-window';
 import { UsageError, readSources, readStudyFile, out } from '../args';
+import { readFileSync } from 'node:fs';
+import type { DltRuleSet } from '../../lib/domain/dlt/rule-types';
+
+/**
+ * Rule set versions from JSON files (one rule set, or an array of them), newest first: the latest effective date,
+ * then the highest version. Each is checked as the app checks an edited rule set.
+ */
+function readRuleSetFiles(paths: string[]): DltRuleSet[] {
+	const sets: DltRuleSet[] = [];
+	for (const path of paths) {
+		let raw: unknown;
+		try {
+			raw = JSON.parse(readFileSync(path, 'utf8'));
+		} catch (e) {
+			throw new UsageError(`--rules ${path}: ${(e as Error).message}`);
+		}
+		for (const [i, item] of (Array.isArray(raw) ? raw : [raw]).entries()) {
+			const checked = checkRuleSet(item);
+			if (!checked.ok) throw new UsageError(`--rules ${path}${Array.isArray(raw) ? ` (rule set ${i + 1})` : ''}: ${checked.error}`);
+			sets.push(checked.ruleSet);
+		}
+	}
+	return sets.sort((a, b) => (b.effectiveFrom ?? '').localeCompare(a.effectiveFrom ?? '') || b.version - a.version);
+}
 
 export async function evaluate(args: string[]): Promise<number> {
 	const { values } = parseArgs({
@@ -26,6 +50,7 @@ export async function evaluate(args: string[]): Promise<number> {
 			ae: { type: 'string' },
 			ds: { type: 'string' },
 			'as-of': { type: 'string' },
+			rules: { type: 'string', multiple: true },
 			format: { type: 'string', default: 'json' }
 		},
 		strict: true
@@ -54,7 +79,9 @@ export async function evaluate(args: string[]): Promise<number> {
 		ruleSetId = studyPreset ? studyPreset.study.dltRuleSet : values.preset!;
 		if (studyPreset) settings = studyPreset.study;
 	}
-	const ruleSet = findRuleSet(ruleSetId);
+	// --rules: the study's own rule set versions (as the DLT page downloads them), in place of the preset's.
+	const versions = values.rules?.length ? readRuleSetFiles(values.rules) : null;
+	const ruleSet = versions ? versions[0] : findRuleSet(ruleSetId);
 	if (!ruleSet) {
 		const known = [...DLT_RULE_SETS.map((s) => s.id), ...STUDY_PRESETS.map((p) => p.id)];
 		throw new UsageError(`unknown DLT rule set or preset "${ruleSetId}" (known: ${[...new Set(known)].join(', ')})`);
@@ -75,6 +102,7 @@ export async function evaluate(args: string[]): Promise<number> {
 		doses: plan.doses,
 		aes: plan.aes,
 		ruleSet,
+		...(versions ? { ruleSetVersions: versions } : {}),
 		asOf
 	});
 	// The Escalation tab's answer, from the same functions the app uses, in the study's dose codes.

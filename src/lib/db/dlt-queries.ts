@@ -2,20 +2,22 @@
 import type { DltRuleSet } from '../domain/dlt/rule-types';
 import type { Adjudication } from '../domain/types';
 import type { DoseWatchDatabase } from './database';
-import { resolveRuleSet } from './dlt-repository';
+import { resolveRuleSetVersions } from './dlt-repository';
 import { loadStudyData, type StudyData } from './study-queries';
 
 export interface DltData extends StudyData {
 	ruleSet: DltRuleSet | null;
+	/** Every version still judging a subject, newest first (after a protocol amendment, more than one). */
+	ruleSetVersions: DltRuleSet[];
 	adjudications: Adjudication[];
 }
 
 export async function loadDltData(db: DoseWatchDatabase, studyId: string): Promise<DltData | null> {
 	const data = await loadStudyData(db, studyId);
 	if (!data) return null;
-	const [ruleSet, adjudications] = await Promise.all([
-		resolveRuleSet(db, data.study.dltRuleSet),
+	const [ruleSetVersions, adjudications] = await Promise.all([
+		resolveRuleSetVersions(db, data.study.dltRuleSet),
 		db.adjudicationLog.where('studyId').equals(studyId).toArray()
 	]);
-	return { ...data, ruleSet: ruleSet ?? null, adjudications };
+	return { ...data, ruleSet: ruleSetVersions[0] ?? null, ruleSetVersions, adjudications };
 }

@@ -2,11 +2,10 @@
  * Committee adjudications and a study's DLT rule set versions. Each write goes with its audit entry in one
  * transaction. Adjudications are append-only.
  */
-import * as v from 'valibot';
 import type { DltRuleSet } from '../domain/dlt/rule-types';
 import type { Adjudication, ReviewerProfile, Study } from '../domain/types';
 import { signContent } from '../io/signatures';
-import { assertCategoriesDefined, DltRuleSetSchema, findRuleSet } from '../presets/dlt-rule-sets';
+import { findRuleSet } from '../presets/dlt-rule-sets';
 import type { DoseWatchDatabase } from './database';
 import { appendAudit } from './audit-repository';
 import { withStorageErrors } from './storage-errors';
@@ -44,42 +43,45 @@ export async function resolveRuleSet(db: DoseWatchDatabase, id: string): Promise
 	return findRuleSet(id) ?? (await db.ruleSets.get(id))?.ruleSet;
 }
 
-export type RuleSetParse = { ok: true; ruleSet: DltRuleSet } | { ok: false; error: string };
-
-/** Checks an edited rule set (JSON text) before it may be saved. */
-export function parseRuleSetText(text: string): RuleSetParse {
-	let raw: unknown;
-	try {
-		raw = JSON.parse(text);
-	} catch (e) {
-		return { ok: false, error: `Not valid JSON: ${(e as Error).message}` };
+/**
+ * The study's rule set versions that may still judge a subject, newest first: the current one, then each version
+ * it superseded, back to one in force from the study's start (a preset, or a version saved without an effective
+ * date). rule-set-versions.ts decides which judges whom.
+ */
+export async function resolveRuleSetVersions(db: DoseWatchDatabase, id: string): Promise<DltRuleSet[]> {
+	const out: DltRuleSet[] = [];
+	const seen = new Set<string>();
+	let key: string | undefined = id;
+	while (key && !seen.has(key)) {
+		seen.add(key);
+		const set = await resolveRuleSet(db, key);
+		if (!set) break;
+		out.push(set);
+		if (!set.effectiveFrom) break;
+		key = set.supersedes;
 	}
-	const r = v.safeParse(DltRuleSetSchema, raw);
-	if (!r.success) {
-		const issue = r.issues[0];
-		const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
-		return { ok: false, error: `${path || 'rule set'}: ${issue.message}` };
-	}
-	try {
-		assertCategoriesDefined(r.output as DltRuleSet);
-	} catch (e) {
-		return { ok: false, error: (e as Error).message };
-	}
-	return { ok: true, ruleSet: r.output as DltRuleSet };
+	return out;
 }
+
+export { checkRuleSet, parseRuleSetText, type RuleSetParse } from '../presets/dlt-rule-sets';
 
 /**
  * Saves an edited rule set as the study's next version and points the study at it. Earlier versions stay, so
- * adjudications keep the version their engine verdict was made under.
+ * adjudications keep the version their engine verdict was made under. With `effectiveFrom` (a protocol
+ * amendment), subjects first dosed before that date stay judged by the version they had; without it, the new
+ * version judges everyone (a correction from the study's start).
  */
 export async function saveRuleSetVersion(
 	db: DoseWatchDatabase,
 	study: Study,
 	edited: DltRuleSet,
-	ctx: { who: string; at: string; reason: string }
+	ctx: { who: string; at: string; reason: string; effectiveFrom?: string | null; amendment?: string }
 ): Promise<string> {
 	if (!ctx.who.trim()) throw new Error('Set your reviewer name before changing the DLT rules.');
 	if (!ctx.reason.trim()) throw new Error('Say why the DLT rules are changed.');
+	const effectiveFrom = ctx.effectiveFrom || null;
+	if (effectiveFrom && !/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom)) throw new Error(`The effective date "${effectiveFrom}" is not a YYYY-MM-DD date.`);
+	const amendment = ctx.amendment?.trim() ?? '';
 	return withStorageErrors(() =>
 		db.transaction('rw', [db.ruleSets, db.studies, db.auditTrail], async () => {
 			const current = await resolveRuleSet(db, study.dltRuleSet);
@@ -87,8 +89,17 @@ export async function saveRuleSetVersion(
 			const version = Math.max(current?.version ?? 0, ...own.map((r) => r.ruleSet.version)) + 1;
 			const id = `study-${study.id}`;
 			const key = `${id}@${version}`;
-			await db.ruleSets.add({ key, studyId: study.id, ruleSet: { ...edited, id, version }, savedBy: ctx.who, savedAt: ctx.at, reason: ctx.reason });
 			const before = await db.studies.get(study.id);
+			const { effectiveFrom: _e, amendment: _a, supersedes: _s, ...rules } = edited;
+			const ruleSet: DltRuleSet = {
+				...rules,
+				id,
+				version,
+				...(effectiveFrom ? { effectiveFrom } : {}),
+				...(amendment ? { amendment } : {}),
+				...(before?.dltRuleSet ? { supersedes: before.dltRuleSet } : {})
+			};
+			await db.ruleSets.add({ key, studyId: study.id, ruleSet, savedBy: ctx.who, savedAt: ctx.at, reason: ctx.reason });
 			await db.studies.update(study.id, { dltRuleSet: key });
 			await appendAudit(db, {
 				at: ctx.at,
@@ -98,7 +109,11 @@ export async function saveRuleSetVersion(
 				key,
 				action: 'create',
 				before: { dltRuleSet: before?.dltRuleSet },
-				after: { dltRuleSet: key },
+				after: {
+					dltRuleSet: key,
+					appliesTo: effectiveFrom ? `subjects first dosed on or after ${effectiveFrom}` : 'every subject (from the study’s start)',
+					...(amendment ? { amendment } : {})
+				},
 				reason: ctx.reason
 			});
 			return key;

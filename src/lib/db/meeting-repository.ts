@@ -8,7 +8,7 @@ import type { Meeting, ReviewerProfile } from '../domain/types';
 import { contentHash, signContent, signedContent } from '../io/signatures';
 import type { DoseWatchDatabase } from './database';
 import { appendAudit, chainHead } from './audit-repository';
-import { resolveRuleSet } from './dlt-repository';
+import { resolveRuleSetVersions } from './dlt-repository';
 import { withStorageErrors } from './storage-errors';
 import { newId } from './ids';
 
@@ -122,7 +122,8 @@ export async function signMeeting(db: DoseWatchDatabase, id: string, baseRev: nu
 		if (before.signedAt || before.rev !== baseRev) throw new MeetingConflictError(before);
 		const study = await db.studies.get(before.studyId);
 		if (!study) throw new Error(`The study "${before.studyId}" no longer exists.`);
-		const ruleSet = await resolveRuleSet(db, study.dltRuleSet);
+		const ruleSetVersions = await resolveRuleSetVersions(db, study.dltRuleSet);
+		const ruleSet = ruleSetVersions[0];
 		if (!ruleSet) throw new Error(`The DLT rule set "${study.dltRuleSet}" is not known here.`);
 		const [subjects, doses, aes, adjudications, meetings, head] = await Promise.all([
 			db.subjects.where('studyId').equals(study.id).toArray(),
@@ -132,7 +133,7 @@ export async function signMeeting(db: DoseWatchDatabase, id: string, baseRev: nu
 			db.reviewMeetings.where('studyId').equals(study.id).toArray(),
 			chainHead(db, study.id)
 		]);
-		const data = { study, subjects, doses, aes, adjudications, ruleSet };
+		const data = { study, subjects, doses, aes, adjudications, ruleSet, ruleSetVersions };
 		const view = computeMeetingView(data, before.cutoff, previousSignedMeeting(meetings, before), at);
 		const problems = problemsBeforeSigning(before, view.recommended, who, undecidedCandidates(view.evaluation));
 		if (problems.length) throw new Error(`The meeting cannot be signed yet: ${problems.join(' ')}`);

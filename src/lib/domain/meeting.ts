@@ -18,6 +18,8 @@ export interface MeetingData {
 	aes: AdverseEvent[];
 	adjudications: Adjudication[];
 	ruleSet: DltRuleSet;
+	/** Every version still judging a subject, newest first, after a protocol amendment (evaluate-study.ts). */
+	ruleSetVersions?: readonly DltRuleSet[];
 }
 
 export interface MeetingView {
@@ -104,7 +106,15 @@ export function computeMeetingView(data: MeetingData, cutoff: string, previous: 
 export function meetingData(meeting: Meeting, live: MeetingData | null): MeetingData | null {
 	if (meeting.snapshot) {
 		const s = meeting.snapshot;
-		return { study: s.study, subjects: s.subjects, doses: s.doses, aes: s.aes, adjudications: s.adjudications, ruleSet: s.ruleSet };
+		return {
+			study: s.study,
+			subjects: s.subjects,
+			doses: s.doses,
+			aes: s.aes,
+			adjudications: s.adjudications,
+			ruleSet: s.ruleSet,
+			...(s.ruleSetVersions ? { ruleSetVersions: s.ruleSetVersions } : {})
+		};
 	}
 	return live;
 }
@@ -119,6 +129,8 @@ export function buildSnapshot(data: MeetingData, view: MeetingView, takenAt: str
 		aes: data.aes,
 		adjudications: data.adjudications,
 		ruleSet: data.ruleSet,
+		// Older versions only when an amendment left some subjects judged by them (snapshots stay as before otherwise).
+		...(data.ruleSetVersions && data.ruleSetVersions.length > 1 ? { ruleSetVersions: [...data.ruleSetVersions] } : {}),
 		verdicts: Object.fromEntries(view.verdicts),
 		recommendation: view.recommended
 	};

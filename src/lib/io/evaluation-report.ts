@@ -5,6 +5,7 @@
 import type { StudyEvaluation } from '../domain/dlt/evaluate-study';
 import type { EscalationDecision } from '../domain/types';
 import { formatDtc } from '../domain/partial-date';
+import { describeRuleSetRef } from '../domain/dlt/rule-set-versions';
 import { toCsv } from './write-csv';
 
 /** The design's answer for the next cohort, as the Escalation tab gives it (recommendationAsDecision). */
@@ -14,6 +15,7 @@ export function evaluationJson(ev: StudyEvaluation, preset: string, recommendati
 	return {
 		preset,
 		ruleSet: ev.ruleSet,
+		ruleSetsUsed: ev.ruleSetsUsed,
 		asOf: ev.asOf,
 		...(recommendation ? { recommendation } : {}),
 		subjects: ev.subjects.map((s) => ({
@@ -22,10 +24,12 @@ export function evaluationJson(ev: StudyEvaluation, preset: string, recommendati
 			firstDose: s.firstDose,
 			windowEnd: s.windowEnd,
 			status: s.status,
-			reason: s.reason
+			reason: s.reason,
+			ruleSet: s.ruleSet
 		})),
 		events: ev.subjects.flatMap((s) =>
 			s.events.map((e) => ({
+				ruleSet: { id: s.ruleSet.id, version: s.ruleSet.version },
 				usubjid: e.ae.usubjid,
 				aeseq: e.ae.aeseq,
 				term: e.ae.term,
@@ -70,14 +74,17 @@ export function evaluationCsv(ev: StudyEvaluation): string {
 		{ header: 'FATAL', value: (r) => (r.fatal ? 'Y' : 'N') },
 		{ header: 'REASON', value: (r) => r.reason },
 		{ header: 'COMMITTEE', value: (r) => ('committee' in r && r.committee ? r.committee.decision : '') },
-		{ header: 'COMMITTEE_REASON', value: (r) => ('committee' in r && r.committee ? r.committee.reason : '') }
+		{ header: 'COMMITTEE_REASON', value: (r) => ('committee' in r && r.committee ? r.committee.reason : '') },
+		{ header: 'RULESET', value: (r) => `${r.ruleSet.id} v${r.ruleSet.version}` }
 	]);
 }
 
 const STATUS_WORD = { dlt: 'DLT', no_dlt: 'no DLT', pending: 'pending', not_evaluable: 'not evaluable' } as const;
 
 export function evaluationText(ev: StudyEvaluation, title: string, recommendation: ReportRecommendation | null = null): string {
-	const lines = [`DLT evaluation: ${title}`, `Rule set ${ev.ruleSet.id} v${ev.ruleSet.version}, data as of ${formatDtc(ev.asOf)}`, ''];
+	const several = ev.ruleSetsUsed.length > 1;
+	const rules = several ? `Rule sets ${ev.ruleSetsUsed.map(describeRuleSetRef).join('; ')} (each subject by the version in force on their day 1)` : `Rule set ${ev.ruleSet.id} v${ev.ruleSet.version}`;
+	const lines = [`DLT evaluation: ${title}`, `${rules}, data as of ${formatDtc(ev.asOf)}`, ''];
 	if (recommendation) {
 		const head = recommendation.kind === 'next_cohort' ? `Next cohort: ${recommendation.doseLevel}.` : recommendation.mtd ? `Stop. MTD: ${recommendation.mtd}.` : 'Stop. No acceptable dose (no MTD).';
 		lines.push(`Recommendation: ${head} ${recommendation.reason}`, '');
@@ -92,7 +99,7 @@ export function evaluationText(ev: StudyEvaluation, title: string, recommendatio
 		lines.push('', `== ${d.doseLevel}: ${d.reason}`);
 		for (const s of ev.subjects.filter((x) => x.subject.doseLevel === d.doseLevel)) {
 			const window = s.firstDose ? ` (day 1 ${s.firstDose}, window to ${s.windowEnd})` : '';
-			lines.push(`  ${s.subject.usubjid}${window}: ${STATUS_WORD[s.status]}. ${s.reason}`);
+			lines.push(`  ${s.subject.usubjid}${window}: ${STATUS_WORD[s.status]}. ${s.reason}${several ? ` [rules ${s.ruleSet.id} v${s.ruleSet.version}]` : ''}`);
 			// Fatal events are always listed, whatever their verdict.
 			for (const e of s.events.filter((x) => x.verdict !== 'not_dlt' || x.committee || x.fatal)) {
 				const flags = [e.fatal ? 'FATAL' : '', e.unclassified ? 'NOT CLASSIFIED' : ''].filter(Boolean).join(', ');

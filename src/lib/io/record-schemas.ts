@@ -250,6 +250,7 @@ const meetingFields = <A extends v.GenericSchema>(adjudication: A) => ({
 			aes: v.array(AeSchema),
 			adjudications: v.array(adjudication),
 			ruleSet: v.custom<DltRuleSet>((x) => v.is(ruleSetEnvelope, x), 'is not a DLT rule set'),
+			ruleSetVersions: v.optional(v.array(v.custom<DltRuleSet>((x) => v.is(ruleSetEnvelope, x), 'is not a DLT rule set'))),
 			verdicts: v.record(v.string(), verdict),
 			recommendation: v.intersect([escalationDecision, v.object({ reason: v.string() })])
 		})

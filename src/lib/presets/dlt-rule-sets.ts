@@ -39,6 +39,9 @@ export const DltRuleSetSchema = v.object({
 	classification: v.optional(
 		v.object({ socs: v.array(v.string()), patterns: v.array(v.string()), categories: v.array(v.string()), reading: v.string() })
 	),
+	effectiveFrom: v.optional(v.nullable(v.pipe(v.string(), v.isoDate('the effective date is a YYYY-MM-DD date')))),
+	amendment: v.optional(v.string()),
+	supersedes: v.optional(v.string()),
 	rules: v.array(
 		v.object({
 			id: v.string(),
@@ -88,4 +91,31 @@ export const DLT_RULE_SETS: DltRuleSet[] = [bat, generic].map((raw) => {
 
 export function findRuleSet(id: string): DltRuleSet | undefined {
 	return DLT_RULE_SETS.find((s) => s.id === id);
+}
+
+export type RuleSetParse = { ok: true; ruleSet: DltRuleSet } | { ok: false; error: string };
+
+/** Checks an edited rule set (the form's, or a file's) before it may be saved; the first problem in words. */
+export function checkRuleSet(raw: unknown): RuleSetParse {
+	const r = v.safeParse(DltRuleSetSchema, raw);
+	if (!r.success) {
+		const issue = r.issues[0];
+		const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
+		return { ok: false, error: `${path || 'rule set'}: ${issue.message}` };
+	}
+	try {
+		assertCategoriesDefined(r.output as DltRuleSet);
+	} catch (e) {
+		return { ok: false, error: (e as Error).message };
+	}
+	return { ok: true, ruleSet: r.output as DltRuleSet };
+}
+
+/** Checks an edited rule set given as JSON text. */
+export function parseRuleSetText(text: string): RuleSetParse {
+	try {
+		return checkRuleSet(JSON.parse(text));
+	} catch (e) {
+		return { ok: false, error: `Not valid JSON: ${(e as Error).message}` };
+	}
 }

@@ -6,6 +6,11 @@ import { db } from '$lib/state/db';
 import { nowIso, reviewer } from '$lib/state/app';
 import { resolveSigner, type SignerChoice } from './reviewer-profile.service';
 
+function ruleSetUsedFor(evaluation: StudyEvaluation, usubjid: string): { id: string; version: number } {
+	const used = evaluation.subjects.find((s) => s.subject.usubjid === usubjid)?.ruleSet ?? evaluation.ruleSet;
+	return { id: used.id, version: used.version };
+}
+
 export async function adjudicate(studyId: string, evaluation: StudyEvaluation, e: EventEvaluation, decision: 'dlt' | 'not_dlt' | 'withdrawn', reason: string, choice: SignerChoice): Promise<void> {
 	const signer = await resolveSigner(choice);
 	return recordAdjudication(db, {
@@ -21,6 +26,7 @@ export async function adjudicate(studyId: string, evaluation: StudyEvaluation, e
 		engineVerdict: e.verdict,
 		engineRule: e.rule,
 		engineReason: e.reason,
-		ruleSet: evaluation.ruleSet
+		// The version that judged this subject (the one in force on their day 1), not necessarily the current one.
+		ruleSet: ruleSetUsedFor(evaluation, e.ae.usubjid)
 	}, signer);
 }

@@ -2,12 +2,13 @@
  * Writes to a study as a whole (an import runs in a worker: import-job.ts): its escalation design, its DLT rules, its removal, clearing the
  * browser. Each as the reviewer set in this browser, now, with a reason, in one audited transaction.
  */
-import { parseRuleSetText, saveRuleSetVersion } from '$lib/db/dlt-repository';
+import { checkRuleSet, saveRuleSetVersion } from '$lib/db/dlt-repository';
 import { clearAllData, deleteStudy, saveStudy } from '$lib/db/study-repository';
 import { loadDemoOnFirstStart, loadDemoStudies } from './demo.service';
 import { db } from '$lib/state/db';
 import { nowIso, reviewer } from '$lib/state/app';
 import type { EscalationDesign, Study } from '$lib/domain/types';
+import type { DltRuleSet } from '$lib/domain/dlt/rule-types';
 
 /** A name for entries made before a reviewer name is set (loading or removing the demo). */
 const who = () => reviewer.name || 'unnamed reviewer';
@@ -18,12 +19,19 @@ export const saveDesign = (study: Study, design: EscalationDesign, reason: strin
 export const saveStudySettings = (study: Study, settings: Pick<Study, 'doseLevels' | 'drugs' | 'dataCutoff'>, reason: string) =>
 	saveStudy(db, { ...study, ...settings }, { who: reviewer.name, at: nowIso(), reason });
 
-/** Saves edited rules (JSON text) as the study's next rule set version; the problem in words when they do not parse. */
-export async function saveRules(study: Study, text: string, reason: string): Promise<string | null> {
-	const parsed = parseRuleSetText(text);
-	if (!parsed.ok) return parsed.error;
-	await saveRuleSetVersion(db, study, parsed.ruleSet, { who: reviewer.name, at: nowIso(), reason });
-	return null;
+/**
+ * Saves edited rules as the study's next rule set version: from `effectiveFrom` for a protocol amendment (subjects
+ * dosed before keep their version), or for every subject when it is ''. The problem in words when they do not check.
+ */
+export async function saveRules(study: Study, edited: DltRuleSet, options: { reason: string; effectiveFrom: string; amendment: string }): Promise<string | null> {
+	const checked = checkRuleSet(edited);
+	if (!checked.ok) return checked.error;
+	try {
+		await saveRuleSetVersion(db, study, checked.ruleSet, { who: reviewer.name, at: nowIso(), reason: options.reason, effectiveFrom: options.effectiveFrom || null, amendment: options.amendment });
+		return null;
+	} catch (e) {
+		return e instanceof Error ? e.message : String(e);
+	}
 }
 
 /** Removing refuses while signed meetings or committee decisions are in no backup (UnbackedRecordsError), unless confirmText names them. */

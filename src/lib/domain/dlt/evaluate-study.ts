@@ -11,6 +11,7 @@ import { deriveTeae } from '../derive-teae';
 import { levelStandings } from '../escalation/level-standing';
 import type { AdverseEvent, DoseAdministration, Dtc, Study, Subject } from '../types';
 import { evaluateAe, type AeEvaluation } from './evaluate-ae';
+import { ruleSetFor, ruleSetRef, ruleSetTimeline, type RuleSetPeriod, type RuleSetRef } from './rule-set-versions';
 import type { AeVerdict, DltRuleSet, LevelStanding, SubjectDltStatus } from './rule-types';
 
 export interface CommitteeDecision {
@@ -61,6 +62,8 @@ export interface SubjectEvaluation {
 	status: SubjectDltStatus;
 	reason: string;
 	events: EventEvaluation[];
+	/** The rule set version that judged this subject: the one in force on their day 1 (rule-set-versions.ts). */
+	ruleSet: RuleSetRef;
 }
 
 export interface DoseLevelEvaluation {
@@ -79,7 +82,10 @@ export interface DoseLevelEvaluation {
 
 export interface StudyEvaluation {
 	asOf: string;
+	/** The study's current rule set version. */
 	ruleSet: { id: string; version: number };
+	/** Every version that judged a subject, oldest first: more than one after a protocol amendment. */
+	ruleSetsUsed: RuleSetRef[];
 	subjects: SubjectEvaluation[];
 	doseLevels: DoseLevelEvaluation[];
 }
@@ -101,21 +107,37 @@ export interface StudyInput {
 	subjects: readonly Subject[];
 	doses: readonly DoseAdministration[];
 	aes: readonly AdverseEvent[];
+	/** The study's current rule set. */
 	ruleSet: DltRuleSet;
+	/**
+	 * Every version of the study's rules, newest first (the current one first): each subject is judged by the
+	 * version in force on their day 1. Absent: `ruleSet` judges everyone.
+	 */
+	ruleSetVersions?: readonly DltRuleSet[];
 	asOf: string;
 	decisions?: ReadonlyMap<string, CommitteeDecision>;
+}
+
+const timelines = new WeakMap<readonly DltRuleSet[], RuleSetPeriod[]>();
+/** The rule set that judges a subject first dosed on `day1` (rule-set-versions.ts). */
+function ruleSetOf(input: Pick<StudyInput, 'ruleSet' | 'ruleSetVersions' | 'asOf'>, day1: string | null): DltRuleSet {
+	const versions = input.ruleSetVersions;
+	if (!versions || versions.length < 2) return input.ruleSet;
+	let timeline = timelines.get(versions);
+	if (!timeline) timelines.set(versions, (timeline = ruleSetTimeline(versions)));
+	return ruleSetFor(timeline, day1, input.asOf);
 }
 
 export function evaluateSubject(
 	subject: Subject,
 	doses: readonly DoseAdministration[],
 	aes: readonly AdverseEvent[],
-	input: Pick<StudyInput, 'ruleSet' | 'asOf' | 'decisions' | 'study'>
+	input: Pick<StudyInput, 'ruleSet' | 'ruleSetVersions' | 'asOf' | 'decisions' | 'study'>
 ): SubjectEvaluation {
-	const set = input.ruleSet;
 	const window = input.study.dltWindow;
 	const first = computeFirstExposure(subject, doses);
 	const firstDate = first ? first.slice(0, 10) : null;
+	const set = ruleSetOf(input, firstDate);
 	const last = computeLastExposure(doses);
 	const windowEnd = firstDate ? dateOfStudyDay(window.endDay, firstDate) : null;
 	const ordered = aes
@@ -145,7 +167,7 @@ export function evaluateSubject(
 			effective: effectiveVerdict(e.verdict, committee)
 		};
 	});
-	const base = { subject, firstDose: firstDate, windowEnd, events };
+	const base = { subject, firstDose: firstDate, windowEnd, events, ruleSet: ruleSetRef(set) };
 	if (!firstDate) return { ...base, status: 'not_evaluable', reason: 'Never dosed: not evaluable for DLT.' };
 	const dlt = events.find((e) => e.effective === 'dlt');
 	if (dlt) {
@@ -244,7 +266,14 @@ export function evaluateStudy(input: StudyInput): StudyEvaluation {
 	const subjects = [...input.subjects]
 		.sort((a, b) => compareNatural(a.usubjid, b.usubjid))
 		.map((s) => evaluateSubject(s, dosesBy.get(s.usubjid) ?? [], aesBy.get(s.usubjid) ?? [], input));
-	return { asOf: input.asOf, ruleSet: { id: input.ruleSet.id, version: input.ruleSet.version }, subjects, doseLevels: computeDoseLevels(input, subjects) };
+	return { asOf: input.asOf, ruleSet: { id: input.ruleSet.id, version: input.ruleSet.version }, ruleSetsUsed: ruleSetsUsed(subjects), subjects, doseLevels: computeDoseLevels(input, subjects) };
+}
+
+/** The versions that judged the subjects, oldest first. */
+function ruleSetsUsed(subjects: readonly SubjectEvaluation[]): RuleSetRef[] {
+	const seen = new Map<string, RuleSetRef>();
+	for (const s of subjects) seen.set(`${s.ruleSet.id}@${s.ruleSet.version}`, s.ruleSet);
+	return [...seen.values()].sort((a, b) => (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? '') || a.version - b.version);
 }
 
 /**
@@ -257,7 +286,7 @@ export function reevaluateSubject(
 	subject: Subject,
 	doses: readonly DoseAdministration[],
 	aes: readonly AdverseEvent[],
-	input: Pick<StudyInput, 'ruleSet' | 'asOf' | 'decisions' | 'study'>
+	input: Pick<StudyInput, 'ruleSet' | 'ruleSetVersions' | 'asOf' | 'decisions' | 'study'>
 ): StudyEvaluation {
 	const next = evaluateSubject(subject, doses, aes, input);
 	const i = previous.subjects.findIndex((s) => s.subject.usubjid === subject.usubjid);
@@ -267,7 +296,7 @@ export function reevaluateSubject(
 		const at = subjects.findIndex((s) => compareNatural(s.subject.usubjid, subject.usubjid) > 0);
 		subjects.splice(at < 0 ? subjects.length : at, 0, next);
 	}
-	return { ...previous, subjects, doseLevels: computeDoseLevels(input, subjects) };
+	return { ...previous, subjects, ruleSetsUsed: ruleSetsUsed(subjects), doseLevels: computeDoseLevels(input, subjects) };
 }
 
 function computeDoseLevels(input: Pick<StudyInput, 'study' | 'decisions'>, subjects: readonly SubjectEvaluation[]): DoseLevelEvaluation[] {

@@ -8,6 +8,7 @@ function evaluation(levels: [code: string, evaluable: number, dlts: number, pend
 	return {
 		asOf: '2026-11-16',
 		ruleSet: { id: 'generic', version: 1 },
+		ruleSetsUsed: [{ id: 'generic', version: 1, effectiveFrom: null, amendment: null }],
 		subjects: levels.map(([code, , , , firstDose]) => ({ subject: { doseLevel: code }, firstDose }) as StudyEvaluation['subjects'][number]),
 		doseLevels: levels.map(([doseLevel, evaluable, dlts, pending]) => ({
 			doseLevel, enrolled: evaluable + pending, evaluable, dlts, pending, notEvaluable: 0, usesCommittee: false, decision: 'enrolling' as const, reason: ''

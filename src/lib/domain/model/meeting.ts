@@ -29,6 +29,8 @@ export interface MeetingSnapshot {
 	adjudications: Adjudication[];
 	/** The DLT rule set in force (a preset or the study's own version), whole. */
 	ruleSet: DltRuleSet;
+	/** After a protocol amendment: every version still judging a subject, newest first (absent otherwise). */
+	ruleSetVersions?: DltRuleSet[];
 	/** Each AE's effective verdict as shown when signed, `usubjid|aeseq` → verdict, to check a later reading against. */
 	verdicts: Record<string, AeVerdict>;
 	/** The design's recommendation as shown when signed. */

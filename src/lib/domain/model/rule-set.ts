@@ -92,6 +92,15 @@ export interface DltRuleSet {
 	categories: Record<string, TermCategory>;
 	classification?: ClassificationCheck;
 	rules: DltRule[];
+	/**
+	 * A study's own version: the first day 1 (YYYY-MM-DD) of the subjects it judges, as a protocol amendment takes
+	 * effect for subjects dosed after it. Absent or null: from the study's start (a preset, or a correction).
+	 */
+	effectiveFrom?: string | null;
+	/** The amendment this version comes from ("Amendment 2, 2026-09-14"), when it does. */
+	amendment?: string;
+	/** The key of the version this one replaced (`${id}@${version}` or a preset id): the study's chain of versions. */
+	supersedes?: string;
 }
 
 export type AeVerdict = 'dlt' | 'not_dlt' | 'pending';
