@@ -79,7 +79,7 @@ async function responsiveness(files: { dm: string; ex: string; ae: string }, bac
 		await page.getByLabel('EX: exposure (dosing)').setInputFiles(join(dir, 'ex.csv'));
 		await page.getByLabel('AE: adverse events').setInputFiles(join(dir, 'ae.csv'));
 		await page.getByRole('button', { name: 'Check the files' }).click();
-		await page.getByRole('heading', { name: '3. Confirm' }).waitFor({ timeout: 300_000 });
+		await page.getByRole('heading', { name: '4. Confirm' }).waitFor({ timeout: 300_000 });
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await page.getByText(/^Imported \d+ subjects/).waitFor({ timeout: 300_000 });
 		const importMs = performance.now() - t;

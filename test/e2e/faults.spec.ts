@@ -79,7 +79,7 @@ async function startBigImport(page: Page): Promise<Record<string, string>> {
 	await page.getByLabel('EX: exposure (dosing)').setInputFiles(join(WORK, 'ex.csv'));
 	await page.getByLabel('AE: adverse events').setInputFiles(join(WORK, 'ae.csv'));
 	await page.getByRole('button', { name: 'Check the files' }).click();
-	await expect(page.getByRole('heading', { name: '3. Confirm' })).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByRole('heading', { name: '4. Confirm' })).toBeVisible({ timeout: 60_000 });
 	await expect(page.getByText(/40,000|40000/).first()).toBeVisible();
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	return before;

@@ -26,7 +26,7 @@ test('the pilot’s placebo arm is a control, its levels follow their doses, and
 
 	// The settings: the levels in escalation order with their doses; a change needs a reason and is audited.
 	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Study settings' }).click();
-	const form = page.getByRole('form', { name: 'Dose levels, drugs and data cut-off' });
+	const form = page.getByRole('form', { name: 'How DoseWatch reads this study' });
 	await expect(form.getByRole('checkbox', { name: 'Pbo is a control or placebo arm' })).toBeChecked();
 	await expect(form.getByRole('checkbox', { name: 'PLACEBO is a placebo (not a drug: no AE is attributed to it)' })).toBeChecked();
 	await form.getByLabel('Label of Xan_Lo').fill('Xanomeline 54 mg');
@@ -39,6 +39,69 @@ test('the pilot’s placebo arm is a control, its levels follow their doses, and
 	await shot(page, 'study-settings');
 	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Audit trail' }).click();
 	await expect(page.getByRole('table', { name: /Audit trail/ }).getByRole('row', { name: /Xan_Lo label: Xanomeline Low Dose → Xanomeline 54 mg/ })).toContainText('Labels as in the SAP');
+});
+
+test('the import preview has a settings step: the study is set up before anything is written, and the audit entry says how', async ({ page }) => {
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Ada Import');
+	await importPilot(page);
+	const step = page.getByRole('region', { name: '3. Study settings' });
+	// As guessed from the files: the doses' order, the placebo-only arm a control, placebo no drug.
+	await expect(step.getByRole('table', { name: /Dose levels in the order/ }).getByRole('rowheader')).toHaveText(['Pbo', 'Xan_Lo', 'Xan_Hi']);
+	await expect(step.getByRole('checkbox', { name: 'Pbo is a control or placebo arm' })).toBeChecked();
+	await expect(step.getByRole('checkbox', { name: 'PLACEBO is a placebo (not a drug: no AE is attributed to it)' })).toBeChecked();
+	await step.getByLabel('Label of Xan_Hi').fill('Xanomeline 81 mg');
+	await step.getByLabel('DLT window: last study day').fill('28');
+	await step.getByLabel('Escalation design').selectOption('boin');
+	await step.getByLabel('Target DLT rate').fill('1.5');
+	await step.getByLabel('Data cut-off').fill('2014-09-01');
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	// A wrong value stops the import with the field named, focus on it; nothing is written.
+	await expect(step.getByLabel('Target DLT rate')).toBeFocused();
+	await expect(page.getByRole('alert').filter({ hasText: 'Check the study settings above' })).toContainText('The target DLT rate must be between 0 and 1');
+	await step.getByLabel('Target DLT rate').fill('0.25');
+	await step.getByLabel('Note on the settings for the audit trail (optional)').fill('As in the SAP, section 9');
+	await shot(page, 'import-settings-step');
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('Imported 306 subjects');
+	await page.getByRole('link', { name: 'CDISCPILOT01' }).click();
+
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Escalation' }).click();
+	await expect(page.getByRole('main')).toContainText('BOIN, target DLT rate 0.25');
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'DLTs' }).click();
+	await expect(page.getByRole('heading', { name: /DLT window: days 1–28/ })).toContainText('confirmed by Dr Ada Import');
+	await expect(page.getByLabel('Data as of')).toHaveValue('2014-09-01');
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Audit trail' }).click();
+	const entry = page.getByRole('table', { name: /Audit trail/ }).getByRole('row', { name: /settings set in the preview \(As in the SAP, section 9\)/ });
+	await expect(entry).toContainText('Xan_Hi label: Xanomeline High Dose → Xanomeline 81 mg');
+	await expect(entry).toContainText('design.kind: 3+3 → boin');
+	await expect(entry).toContainText('dltWindow.endDay: 21 → 28');
+});
+
+test('the settings page sets the rule set, DLT window and design with one reason, audited', async ({ page }) => {
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Grace Monitor');
+	await page.goto('/study/demo-bat4706-bat1308/settings');
+	const form = page.getByRole('form', { name: 'How DoseWatch reads this study' });
+	await expect(form.getByLabel('DLT rule set')).toHaveValue('bat4706-bat1308');
+	await expect(form.getByLabel('DLT window: last study day')).toHaveAccessibleDescription(/The protocol says: “The following AEs related to the study drug occurred from day 1 to day 21/);
+	await form.getByLabel('DLT window: first study day').fill('0');
+	await form.getByLabel('Reason for the change').fill('Amendment 4');
+	await form.getByRole('button', { name: 'Save the settings' }).click();
+	await expect(form.getByLabel('DLT window: first study day')).toBeFocused();
+	await expect(form.getByText('The first day of the DLT window must be a whole study day from 1 to 365')).toBeVisible();
+	await form.getByLabel('DLT window: first study day').fill('1');
+	await form.getByLabel('DLT window: last study day').fill('28');
+	await form.getByLabel('Escalation design').selectOption('boin');
+	await form.getByRole('button', { name: 'Save the settings' }).click();
+	await expect(form.getByRole('status')).toHaveText('Saved. The verdicts and the escalation follow.');
+	await shot(page, 'study-settings-all');
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'DLTs' }).click();
+	await expect(page.getByRole('heading', { name: /DLT window: days 1–28/ })).toContainText('confirmed by Dr Grace Monitor on');
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Audit trail' }).click();
+	const entry = page.getByRole('table', { name: /Audit trail/ }).getByRole('row', { name: /dltWindow.endDay: 21 → 28/ });
+	await expect(entry).toContainText('design.kind: 3+3 → boin');
+	await expect(entry).toContainText('Amendment 4');
 });
 
 test('the pilot’s SAS transport files import through the page, in a worker, with each dataset described', async ({ page }) => {
@@ -87,7 +150,7 @@ test('a zip of a delivery imports: each domain found, SUPPAE merged, a file’s 
 	await page.getByLabel('Domain of ex.xpt').selectOption('');
 	await expect(files.getByRole('row', { name: /ex\.xpt .*chosen/ })).toBeVisible();
 	await page.getByLabel('Domain of ex.xpt').selectOption('EX');
-	await expect(page.getByRole('heading', { name: '3. Confirm' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: '4. Confirm' })).toBeVisible();
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('Imported 306 subjects, 591 dose records and 1191 adverse events');
 });

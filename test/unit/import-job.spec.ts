@@ -30,6 +30,29 @@ describe('planJob and commitJob', () => {
 	});
 });
 
+describe('the settings step of an import', () => {
+	it('writes the study with the settings chosen in the preview, in one audit entry with the import', async () => {
+		const db = new DoseWatchDatabase(`job-settings-${Math.random()}`);
+		const { plan, view } = await planJob(
+			db,
+			{ files: { dm: file('dm.csv', read('dm.csv')), ex: file('ex.csv', read('ex.csv')), ae: file('ae.csv', read('ae.csv')) }, targetId: null, newStudyId: 'new', now: 't', who: 'Dr Data' },
+			() => {}
+		);
+		// What the step starts from: the settings as read, and the rule sets to choose from.
+		expect(view.study.settings).toMatchObject({ dltRuleSet: 'generic', design: { kind: '3+3' }, dltWindow: { startDay: 1, endDay: 21 } });
+		expect(view.study.ruleSetChoices.map((c) => c.id)).toEqual(['bat4706-bat1308', 'generic']);
+		const chosen = { ...view.study.settings, dltRuleSet: 'bat4706-bat1308', dltWindow: { ...view.study.settings.dltWindow, endDay: 28 }, dataCutoff: '2025-03-01' };
+		await commitJob(db, plan, { who: 'Dr Data', at: '2025-03-05T00:00:00Z', files: ['dm.csv'], settings: { settings: chosen, reason: 'As in the protocol' } }, () => {});
+		const study = (await db.studies.get('new'))!;
+		expect(study).toMatchObject({ dltRuleSet: 'bat4706-bat1308', dataCutoff: '2025-03-01', dltWindow: { endDay: 28, confirmed: { by: 'Dr Data', reason: 'As in the protocol' } } });
+		const entries = await db.auditTrail.where('studyId').equals('new').toArray();
+		expect(entries).toHaveLength(1);
+		expect(entries[0]!.after).toMatchObject({
+			settings: { reason: 'As in the protocol', changes: expect.arrayContaining(['dltRuleSet: generic → bat4706-bat1308', 'dltWindow.endDay: 21 → 28', 'dataCutoff: – → 2025-03-01']) }
+		});
+	});
+});
+
 describe('checkBackupJob and restoreJob', () => {
 	it('checks a backup and restores it after confirmation when it is older than the history here', async () => {
 		const db = await seededDatabase(`job-${Math.random()}`);

@@ -11,6 +11,8 @@ import { describeRemovals, diffImport, hasRemovals, summarizeDiff, type ImportDi
 import type { AeDiff } from '../domain/import-diff';
 import { addInChunks, withStorageErrors } from './storage-errors';
 import { readSettings } from './settings';
+import { applySettings, settingsOf, type StudySettings } from '../domain/study-settings';
+import { describeStudyChanges } from '../domain/audit-trail';
 
 export class ImportRefusedError extends Error {
 	constructor(count: number) {
@@ -49,6 +51,8 @@ export interface CommitOptions {
 	confirmRemovals?: boolean;
 	/** Told as records are written (a worker shows it as progress). */
 	onProgress?: ((stage: string, done: number, total: number) => void) | undefined;
+	/** The study settings chosen in the preview's settings step; written with the data, in its audit entry. */
+	settings?: { settings: StudySettings; reason: string } | undefined;
 }
 
 /** What a re-import does to a stored study, read in one transaction with the chain head it was read at. */
@@ -99,6 +103,9 @@ export async function commitImport(db: DoseWatchDatabase, plan: ImportPlan, opti
 	const errors = plan.problems.filter((p) => p.severity === 'error').length;
 	if (hasErrors(plan.problems)) throw new ImportRefusedError(errors);
 	const studyId = plan.study.id;
+	const read = plan.study;
+	// The settings step of the preview: the study as the person set it, with who set the window's days and why.
+	const study = options.settings ? applySettings(read, options.settings.settings, { who: options.who, at: options.at, reason: options.settings.reason }) : read;
 	await withStorageErrors(() =>
 		db.transaction('rw', [db.studies, db.subjects, db.doses, db.aes, db.auditTrail], async () => {
 			const existing = await db.studies.get(studyId);
@@ -119,7 +126,7 @@ export async function commitImport(db: DoseWatchDatabase, plan: ImportPlan, opti
 				await db.doses.where('studyId').equals(studyId).delete();
 				await db.aes.where('studyId').equals(studyId).delete();
 			}
-			await db.studies.put(plan.study);
+			await db.studies.put(study);
 			const total = plan.subjects.length + plan.doses.length + aes.length;
 			const p = (offset: number) => (done: number) => options.onProgress?.('writing', offset + done, total);
 			await addInChunks(db.subjects, plan.subjects, p(0));
@@ -137,13 +144,19 @@ export async function commitImport(db: DoseWatchDatabase, plan: ImportPlan, opti
 					files: options.files,
 					counts: { subjects: plan.subjects.length, doses: plan.doses.length, aes: plan.aes.length },
 					mode: existing ? 'replaced the study data' : 'new study',
-					...(diff ? { changes: summarizeDiff(diff) } : {})
+					...(diff ? { changes: summarizeDiff(diff) } : {}),
+					...(options.settings ? { settings: settingsStep(existing ?? read, study, options.settings.reason) } : {})
 				},
 				reason: `Import of ${options.files.join(', ')}`
 			};
 			await appendAudit(db, entry);
 		})
 	);
+}
+
+/** The settings step's changes, for the import's audit entry: against the stored study, or as the files were read. */
+function settingsStep(before: Study, after: Study, reason: string): { changes: string[]; reason: string } {
+	return { changes: describeStudyChanges(settingsOf(before), settingsOf(after)), reason };
 }
 
 export async function saveStudy(

@@ -95,6 +95,11 @@ export function describeAuditChange(e: AuditEntry): string[] {
 				for (const r of ch.aes.renumbered ?? []) lines.push(r);
 			}
 			for (const s of ch?.subjects?.removed ?? []) lines.push(`removed subject ${s}`);
+			const step = a.settings as { changes?: string[]; reason?: string } | undefined;
+			if (step) {
+				lines.push(step.changes?.length ? `settings set in the preview${step.reason ? ` (${step.reason})` : ''}:` : 'settings checked in the preview, kept as read');
+				for (const c of step.changes ?? []) lines.push(c);
+			}
 			return lines;
 		}
 		case 'sign':
@@ -113,13 +118,23 @@ export function describeAuditChange(e: AuditEntry): string[] {
 		case 'delete':
 			return [];
 		default: {
-			const lines = e.entity === 'study' ? studyLines(b, a) : [];
-			const fa = flatten(e.entity === 'study' ? omit(a, ['doseLevels', 'drugs']) : a);
-			const fb = flatten(e.entity === 'study' ? omit(b, ['doseLevels', 'drugs']) : b);
+			if (e.entity === 'study') return describeStudyChanges(b, a);
+			const fa = flatten(a);
+			const fb = flatten(b);
 			const keys = [...new Set([...Object.keys(fb), ...Object.keys(fa)])].sort();
-			return [...lines, ...keys.filter((k) => JSON.stringify(fa[k]) !== JSON.stringify(fb[k])).map((k) => `${k}: ${formatAuditValue(fb[k])} → ${formatAuditValue(fa[k])}`)];
+			return keys.filter((k) => JSON.stringify(fa[k]) !== JSON.stringify(fb[k])).map((k) => `${k}: ${formatAuditValue(fb[k])} → ${formatAuditValue(fa[k])}`);
 		}
 	}
+}
+
+/** What changed between two readings of a study, a line per change: "dose level order: … → …", "design.kind: 3+3 → boin". */
+export function describeStudyChanges(before: object, after: object): string[] {
+	const b = before as Record<string, unknown>;
+	const a = after as Record<string, unknown>;
+	const fa = flatten(omit(a, ['doseLevels', 'drugs']));
+	const fb = flatten(omit(b, ['doseLevels', 'drugs']));
+	const keys = [...new Set([...Object.keys(fb), ...Object.keys(fa)])].sort();
+	return [...studyLines(b, a), ...keys.filter((k) => JSON.stringify(fa[k]) !== JSON.stringify(fb[k])).map((k) => `${k}: ${formatAuditValue(fb[k])} → ${formatAuditValue(fa[k])}`)];
 }
 
 function omit(o: Record<string, unknown>, keys: string[]): Record<string, unknown> {

@@ -119,3 +119,14 @@ export function parseRuleSetText(text: string): RuleSetParse {
 		return { ok: false, error: `Not valid JSON: ${(e as Error).message}` };
 	}
 }
+
+/**
+ * The rule sets a study can use: its own edited rules (when it has them) and every preset, the protocol's first.
+ * `current` is the study's rule set as resolved, `currentKey` what the study names.
+ */
+export function ruleSetChoices(current: DltRuleSet | null, currentKey: string): { id: string; label: string }[] {
+	const presets = DLT_RULE_SETS.map((s) => ({ id: s.id, label: `${s.title} (preset v${s.version})` }));
+	if (presets.some((p) => p.id === currentKey)) return presets;
+	const own = { id: currentKey, label: current ? `This study's own rules: ${current.title} (v${current.version}${current.amendment ? `, ${current.amendment}` : ''})` : `This study's rules (${currentKey}, not known here)` };
+	return [own, ...presets];
+}

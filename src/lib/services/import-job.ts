@@ -5,6 +5,9 @@
  * receives only what the preview shows. The same functions run in tests without a worker.
  */
 import { commitImport, previewReimport } from '$lib/db/study-repository';
+import { resolveRuleSet } from '$lib/db/dlt-repository';
+import { settingsOf, type StudySettings } from '$lib/domain/study-settings';
+import { ruleSetChoices } from '$lib/presets/dlt-rule-sets';
 import { restoreBackup, restoreImpact, type RestoreImpact } from '$lib/db/backup-repository';
 import { SCHEMA_VERSION, type DoseWatchDatabase } from '$lib/db/database';
 import { newId } from '$lib/db/ids';
@@ -19,7 +22,17 @@ export type Progress = (stage: string, done: number, total: number) => void;
 
 /** What the import preview shows: the plan without its records, and the re-import's changes. */
 export interface ImportPreviewView {
-	study: { id: string; title: string; isNew: boolean; doseLevels: string[]; sdtmStudyId: string | null };
+	study: {
+		id: string;
+		title: string;
+		isNew: boolean;
+		doseLevels: string[];
+		sdtmStudyId: string | null;
+		/** The settings as read (new study) or stored (re-import), for the preview's settings step. */
+		settings: StudySettings;
+		/** The rule sets the study can use: its own (when it has them) and the presets. */
+		ruleSetChoices: { id: string; label: string }[];
+	};
 	counts: ImportCounts;
 	problems: Problem[];
 	problemTotal: number;
@@ -71,7 +84,15 @@ export async function planJob(db: DoseWatchDatabase, req: PlanRequest, progress:
 	const errors = plan.problems.filter((p) => p.severity === 'error');
 	const ordered = [...errors, ...plan.problems.filter((p) => p.severity !== 'error')];
 	const view: ImportPreviewView = {
-		study: { id: plan.study.id, title: plan.study.title, isNew: plan.isNewStudy, doseLevels: plan.study.doseLevels.map((d) => d.code), sdtmStudyId: plan.study.sdtmStudyId ?? null },
+		study: {
+			id: plan.study.id,
+			title: plan.study.title,
+			isNew: plan.isNewStudy,
+			doseLevels: plan.study.doseLevels.map((d) => d.code),
+			sdtmStudyId: plan.study.sdtmStudyId ?? null,
+			settings: settingsOf(plan.study),
+			ruleSetChoices: ruleSetChoices((await resolveRuleSet(db, plan.study.dltRuleSet)) ?? null, plan.study.dltRuleSet)
+		},
 		counts: plan.counts,
 		problems: ordered.slice(0, PROBLEMS_SHOWN),
 		problemTotal: plan.problems.length,
@@ -87,7 +108,7 @@ export async function planJob(db: DoseWatchDatabase, req: PlanRequest, progress:
 export async function commitJob(
 	db: DoseWatchDatabase,
 	plan: ImportPlan,
-	options: { who: string; at: string; files: string[]; expectedHead?: string | null; confirmRemovals?: boolean },
+	options: { who: string; at: string; files: string[]; expectedHead?: string | null; confirmRemovals?: boolean; settings?: { settings: StudySettings; reason: string } },
 	progress: Progress
 ): Promise<void> {
 	progress('writing', 0, 1);

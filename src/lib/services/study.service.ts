@@ -9,15 +9,21 @@ import { db } from '$lib/state/db';
 import { nowIso, reviewer } from '$lib/state/app';
 import type { EscalationDesign, Study } from '$lib/domain/types';
 import type { DltRuleSet } from '$lib/domain/dlt/rule-types';
+import { applySettings, type StudySettings } from '$lib/domain/study-settings';
 
 /** A name for entries made before a reviewer name is set (loading or removing the demo). */
 const who = () => reviewer.name || 'unnamed reviewer';
 
 
 export const saveDesign = (study: Study, design: EscalationDesign, reason: string) => saveStudy(db, { ...study, design }, { who: reviewer.name, at: nowIso(), reason });
-/** Dose levels (order, labels, control arms), drugs (placebo) and the data cut-off, with a reason. */
-export const saveStudySettings = (study: Study, settings: Pick<Study, 'doseLevels' | 'drugs' | 'dataCutoff'>, reason: string) =>
-	saveStudy(db, { ...study, ...settings }, { who: reviewer.name, at: nowIso(), reason });
+/**
+ * Dose levels (order, labels, control arms), drugs (placebo), DLT rule set and window, design and data cut-off,
+ * with a reason: one audited write, and every verdict follows.
+ */
+export function saveStudySettings(study: Study, settings: StudySettings, reason: string): Promise<void> {
+	const ctx = { who: reviewer.name, at: nowIso(), reason };
+	return saveStudy(db, applySettings(study, settings, ctx), ctx);
+}
 
 /**
  * Saves edited rules as the study's next rule set version: from `effectiveFrom` for a protocol amendment (subjects
