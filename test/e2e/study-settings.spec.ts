@@ -154,3 +154,27 @@ test('a zip of a delivery imports: each domain found, SUPPAE merged, a file’s 
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('Imported 306 subjects, 591 dose records and 1191 adverse events');
 });
+
+test('the pilot’s ADaM in Dataset-JSON imports as DM and AE; the settings step puts its levels in dose order before writing', async ({ page }) => {
+	const DSJ = resolve(import.meta.dirname, '../../../shared/data/dataset-json/adam-cdiscpilot01');
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Ada Import');
+	await page.goto('/import');
+	await page.getByLabel(/^Or many files at once/).setInputFiles([`${DSJ}/adsl.dsjc`, `${DSJ}/adae.ndjson`]);
+	await page.getByRole('button', { name: 'Check the files' }).click();
+	await expect(page.getByText('adae.ndjson: Dataset-JSON dataset ADAE')).toBeVisible();
+	const step = page.getByRole('region', { name: '3. Study settings' });
+	const order = step.getByRole('table', { name: /Dose levels in the order/ }).getByRole('rowheader');
+	// ADaM carries no EX, so no dose decides the order: the names' order is shown, and the person corrects it here.
+	await expect(order).toHaveText(['Placebo', 'Xanomeline High Dose', 'Xanomeline Low Dose']);
+	await expect(step.getByRole('checkbox', { name: 'Placebo is a control or placebo arm' })).toBeChecked();
+	await step.getByRole('button', { name: 'Move Xanomeline Low Dose earlier (lower dose)' }).click();
+	await expect(order).toHaveText(['Placebo', 'Xanomeline Low Dose', 'Xanomeline High Dose']);
+	await expect(step.getByRole('button', { name: 'Move Xanomeline Low Dose earlier (lower dose)' })).toBeFocused();
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('Imported 254 subjects, 0 dose records and 1191 adverse events');
+	await page.getByRole('status').filter({ hasText: 'Imported' }).getByRole('link').first().click();
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Escalation' }).click();
+	await expect(page.getByRole('main')).toContainText('dose 1 (Xanomeline Low Dose)');
+	await expect(page.getByRole('main')).not.toContainText('MTD: Placebo');
+});

@@ -55,6 +55,16 @@ describe('Dataset-JSON', () => {
 		expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
 		expect(plan.counts).toMatchObject({ subjects: 254, aes: 1191 });
 		expect(plan.study.doseLevels.map((l) => `${l.code}${l.control ? ' (control)' : ''}`)).toEqual(['Placebo (control)', 'Xanomeline High Dose', 'Xanomeline Low Dose']);
+		// The same adverse events as the SDTM AE CSV: subject, sequence, coded term, onset, end and grade, event for event.
+		// ADAE's imputed ASTDT is read back as recorded through ASTDTF ("2012-02-01", D → "2012-02"); an onset
+		// recorded to the year only has no ASTDT at all (admiral imputes no month), so it is missing in ADAE.
+		const sdtm = planImport(pilotFiles(), options);
+		const key = (a: ImportPlan['aes'][number], yearOnly = '') => [a.usubjid, a.aeseq, a.term.toUpperCase(), a.start?.length === 4 ? yearOnly : a.start, a.end, a.grade].join('|');
+		expect(plan.aes.map((a) => key(a)).sort()).toEqual(sdtm.aes.map((a) => key(a)).sort());
+		expect(plan.aes.filter((a) => a.start && a.start.length === 7)).toHaveLength(sdtm.aes.filter((a) => a.start?.length === 7).length);
+		// …and each ADSL subject is the DM subject of the same USUBJID (ADSL leaves out the screen failures).
+		const dm = new Map(sdtm.subjects.map((s) => [s.usubjid, s]));
+		for (const s of plan.subjects) expect({ usubjid: s.usubjid, sex: s.sex, age: s.age }).toEqual({ usubjid: s.usubjid, sex: dm.get(s.usubjid)?.sex, age: dm.get(s.usubjid)?.age });
 	});
 
 	it('the SDTM example (dm, ae, ex, ds) imports', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { asRecorded } from './read-ae';
 import { csv, dm, plan, problemsOf } from './reader-test-kit';
 
 const EX = csv('ex.csv', 'USUBJID,EXSEQ,EXTRT,EXDOSE,EXSTDTC', 'S-1,1,DRUG A,10,2026-03-02', 'S-1,2,DRUG B,5,2026-03-02');
@@ -28,5 +29,17 @@ describe('read-ae: adverse events from AE', () => {
 		{ name: 'a grade outside 1–5', row: 'S-1,1,x,Colitis,,,GI,7,,2026-03-05,,POSSIBLY RELATED,POSSIBLY RELATED,N,,N,', problem: /^ae.csv 2 AETOXGR: / }
 	])('refuses $name, naming file, row and column', ({ row, problem }) => {
 		expect(problemsOf(one(row))).toContainEqual(expect.stringMatching(problem));
+	});
+});
+
+describe('ADaM dates read back as recorded (asRecorded)', () => {
+	it.each([
+		['2012-02-01', 'D', '2012-02', 'the day was imputed'],
+		['2012-07-01', 'M', '2012', 'month and day were imputed'],
+		['2012-07-01', 'Y', '', 'the whole date was imputed'],
+		['2012-07-14', '', '2012-07-14', 'no imputation'],
+		['2012-07-14', ' d ', '2012-07', 'a flag in any case, with spaces']
+	])('%s with flag "%s" reads "%s": %s', (value, flag, expected) => {
+		expect(asRecorded(value, flag)).toBe(expected);
 	});
 });

@@ -36,6 +36,23 @@ export const AE_FIELDS = {
 const AE_REQUIRED = ['usubjid', 'aeseq', 'verbatim', 'start'];
 
 
+/**
+ * An ADaM date with its imputation flag (admiral's `*DTF`: D = the day was imputed, M = month and day, Y = the
+ * whole date) back as the partial date recorded: "2012-02-01" with D is "2012-02". No flag: the date as given.
+ */
+export function asRecorded(value: string, flag: string): string {
+	switch (flag.trim().toUpperCase()) {
+		case 'D':
+			return value.slice(0, 7);
+		case 'M':
+			return value.slice(0, 4);
+		case 'Y':
+			return '';
+		default:
+			return value;
+	}
+}
+
 /** AEGRHIST, DoseWatch's column for the grade history: "2@2025-03-02;4@2025-03-05T08:00;2@2025-03-12". */
 export function parseGradeHistory(text: string): { ok: true; value: GradeChange[] } | { ok: false; error: string } {
 	const value: GradeChange[] = [];
@@ -95,6 +112,10 @@ export function readAe(c: ImportContext, file: SourceFile | undefined, subjects:
 			let placeboAttributions = 0;
 
 			const aeStudyId = ae.header.includes('STUDYID');
+			// ADaM's ASTDT/AENDT are imputed; their flags (ASTDTF, AENDTF) say which parts were, so the date as recorded
+			// is read back: a verdict must not be decided on a day an imputation chose.
+			const startFlag = aeCols.start?.startsWith('AST') && ae.header.includes('ASTDTF') ? 'ASTDTF' : null;
+			const endFlag = aeCols.end?.startsWith('AEN') && ae.header.includes('AENDTF') ? 'AENDTF' : null;
 			const aeRows = aeMissing.length ? [] : ae.rows;
 			for (let i = 0; i < aeRows.length; i++) {
 				const r = aeRows[i]!;
@@ -123,8 +144,8 @@ export function readAe(c: ImportContext, file: SourceFile | undefined, subjects:
 
 				const grade = computeGrade(g(r, aeCols.grade), g(r, aeCols.severity));
 				if (!grade.ok) err(ae.file, r.row, grade.column, grade.error);
-				const start = dateCell(ae.file, r.row, aeCols.start, g(r, aeCols.start), false);
-				const end = dateCell(ae.file, r.row, aeCols.end, g(r, aeCols.end), false);
+				const start = dateCell(ae.file, r.row, aeCols.start, asRecorded(g(r, aeCols.start), startFlag ? aeGet(r, startFlag) : ''), false);
+				const end = dateCell(ae.file, r.row, aeCols.end, asRecorded(g(r, aeCols.end), endFlag ? aeGet(r, endFlag) : ''), false);
 				if (start && end && isCertainlyBefore(end, start)) {
 					err(ae.file, r.row, aeCols.end, `end ${end} is before start ${start}`);
 				}
