@@ -162,3 +162,26 @@ describe('meetings in backups and upgrades', () => {
 		expect(await db.reviewMeetings.count()).toBe(0);
 	});
 });
+
+describe('a meeting after a protocol amendment', () => {
+	it('freezes every rule set version in force, so the signed meeting and its backup judge each subject as it did', async () => {
+		const { saveRuleSetVersion } = await import('../../src/lib/db/dlt-repository');
+		const { findRuleSet } = await import('../../src/lib/presets/dlt-rule-sets');
+		const db = await seededDatabase(`m-${Math.random()}`);
+		const amended = structuredClone(findRuleSet('generic')!);
+		amended.rules[0]!.grade.min = 4;
+		// TST01-003 is first dosed on 3 February 2025, after the amendment; TST01-001 and -002 before it.
+		await saveRuleSetVersion(db, (await db.studies.get('tst'))!, amended, { who: WHO, at: '2025-02-01T00:00:00Z', reason: 'Amendment 2', effectiveFrom: '2025-02-01', amendment: 'Amendment 2' });
+		const { id } = await readyDraft(db);
+		await signMeeting(db, id, 1, await testSigner(), '2025-03-02T10:00:00Z');
+		const signed = (await db.reviewMeetings.get(id))!;
+		expect(signed.snapshot!.ruleSetVersions!.map((r) => r.version)).toEqual([3, 2]);
+		const used = (m: typeof signed) => evaluateAsOf(meetingData(m, null)!, m.cutoff).subjects.map((s) => `${s.subject.usubjid} v${s.ruleSet.version}`);
+		expect(used(signed)).toEqual(['TST01-001 v2', 'TST01-002 v2', 'TST01-003 v3', 'TST01-004 v3']);
+		const parsed = await parseBackup('b.json', await exportBackup(db, WHO, '2025-03-03T00:00:00Z'), SCHEMA_VERSION);
+		if (!parsed.ok) throw new Error(parsed.error);
+		const other = new DoseWatchDatabase(`m3-${Math.random()}`);
+		await restoreBackup(other, parsed.backup, WHO, '2025-03-04T00:00:00Z');
+		expect(used((await other.reviewMeetings.get(id))!)).toEqual(used(signed));
+	});
+});

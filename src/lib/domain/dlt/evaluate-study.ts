@@ -266,11 +266,12 @@ export function evaluateStudy(input: StudyInput): StudyEvaluation {
 	const subjects = [...input.subjects]
 		.sort((a, b) => compareNatural(a.usubjid, b.usubjid))
 		.map((s) => evaluateSubject(s, dosesBy.get(s.usubjid) ?? [], aesBy.get(s.usubjid) ?? [], input));
-	return { asOf: input.asOf, ruleSet: { id: input.ruleSet.id, version: input.ruleSet.version }, ruleSetsUsed: ruleSetsUsed(subjects), subjects, doseLevels: computeDoseLevels(input, subjects) };
+	return { asOf: input.asOf, ruleSet: { id: input.ruleSet.id, version: input.ruleSet.version }, ruleSetsUsed: ruleSetsUsed(subjects, input.ruleSet), subjects, doseLevels: computeDoseLevels(input, subjects) };
 }
 
-/** The versions that judged the subjects, oldest first. */
-function ruleSetsUsed(subjects: readonly SubjectEvaluation[]): RuleSetRef[] {
+/** The versions that judged the subjects, oldest first; with no subject yet, the current one. */
+function ruleSetsUsed(subjects: readonly SubjectEvaluation[], current: DltRuleSet): RuleSetRef[] {
+	if (!subjects.length) return [ruleSetRef(current)];
 	const seen = new Map<string, RuleSetRef>();
 	for (const s of subjects) seen.set(`${s.ruleSet.id}@${s.ruleSet.version}`, s.ruleSet);
 	return [...seen.values()].sort((a, b) => (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? '') || a.version - b.version);
@@ -296,7 +297,7 @@ export function reevaluateSubject(
 		const at = subjects.findIndex((s) => compareNatural(s.subject.usubjid, subject.usubjid) > 0);
 		subjects.splice(at < 0 ? subjects.length : at, 0, next);
 	}
-	return { ...previous, subjects, ruleSetsUsed: ruleSetsUsed(subjects), doseLevels: computeDoseLevels(input, subjects) };
+	return { ...previous, subjects, ruleSetsUsed: ruleSetsUsed(subjects, input.ruleSet), doseLevels: computeDoseLevels(input, subjects) };
 }
 
 function computeDoseLevels(input: Pick<StudyInput, 'study' | 'decisions'>, subjects: readonly SubjectEvaluation[]): DoseLevelEvaluation[] {
