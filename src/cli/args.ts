@@ -26,10 +26,14 @@ export async function readSource(path: string | undefined, flag: string): Promis
 	}
 }
 
-/** The four domain files of a command line, read at once. */
-export async function readSources(values: { dm?: string | undefined; ex?: string | undefined; ae?: string | undefined; ds?: string | undefined }) {
-	const [dm, ex, ae, ds] = await Promise.all([readSource(values.dm, '--dm'), readSource(values.ex, '--ex'), readSource(values.ae, '--ae'), readSource(values.ds, '--ds')]);
-	return { dm: dm!, ex, ae, ds };
+type Paths = { dm?: string | undefined; ex?: string | undefined; ae?: string | undefined; ds?: string | undefined; lb?: string | undefined; vs?: string | undefined; eg?: string | undefined };
+
+/** The domain files of a command line, read at once. */
+export async function readSources(values: Paths) {
+	const [dm, ex, ae, ds, lb, vs, eg] = await Promise.all(
+		(['dm', 'ex', 'ae', 'ds', 'lb', 'vs', 'eg'] as const).map((k) => readSource(values[k], `--${k}`))
+	);
+	return { dm: dm!, ex, ae, ds, lb, vs, eg };
 }
 
 export function readStudyFile(path: string): Study {

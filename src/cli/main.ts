@@ -8,6 +8,7 @@ import { DLT_RULE_SETS } from '../lib/presets/dlt-rule-sets';
 import { UsageError } from './args';
 import { boundaries } from './commands/boundaries';
 import { evaluate } from './commands/evaluate';
+import { labs } from './commands/labs';
 import { recommend } from './commands/recommend';
 import { validate } from './commands/validate';
 import { verify } from './commands/verify';
@@ -27,6 +28,12 @@ Commands:
       --study: a study JSON file (as in a DoseWatch backup); dose levels follow its escalation order.
       --rules: the study's own DLT rule set versions (the DLT page's "Download the rules"), in place of the
       preset's; after a protocol amendment each subject is judged by the version in force on their day 1.
+
+  labs --dm DM.csv --ex EX.csv --lb LB.csv [--vs VS.csv] [--eg EG.csv] [--format json|csv]
+      Every lab result graded to CTCAE v5.0 (admiral's criteria; SI, or US conventional units with the US
+      criteria), with its baseline (LBBLFL, else the last value on or before day 1 = first dose > 0) and, when
+      no grade can be given, why. JSON: { "records": [...], "subjects": [...] } (each subject's baseline and
+      worst post-baseline grade per test). VS and EG results are listed, not graded.
 
   recommend --json < scenarios.json
       Reads a JSON array of scenarios on standard input and writes a JSON array of results in the same order.
@@ -55,6 +62,8 @@ export async function main(argv: string[]): Promise<number> {
 				return await validate(rest);
 			case 'evaluate':
 				return await evaluate(rest);
+			case 'labs':
+				return await labs(rest);
 			case 'recommend':
 				return recommend(rest);
 			case 'boundaries':

@@ -16,3 +16,4 @@ export * from './model/adjudication';
 export * from './model/meeting';
 export * from './model/rule-set';
 export * from './model/signature';
+export * from './model/lab';

@@ -1,4 +1,4 @@
-import type { AdverseEvent, DoseAdministration, Study, Subject } from '../domain/types';
+import type { AdverseEvent, DoseAdministration, SafetyDomain, SafetyResult, Study, Subject } from '../domain/types';
 
 export interface SourceFile {
 	name: string;
@@ -29,7 +29,7 @@ export interface FieldMapping {
 
 export interface ColumnMapping {
 	file: string;
-	domain: 'DM' | 'EX' | 'AE' | 'DS';
+	domain: 'DM' | 'EX' | 'AE' | 'DS' | 'LB' | 'VS' | 'EG';
 	fields: FieldMapping[];
 	/** Columns present in the file that DoseWatch does not read. */
 	ignored: string[];
@@ -47,6 +47,8 @@ export interface ImportCounts {
 	partialStartDates: number;
 	ongoing: number;
 	beforeFirstDose: number;
+	/** Lab, vital-sign and ECG results read. */
+	safety: Record<SafetyDomain, number>;
 }
 
 export interface ImportPlan {
@@ -55,6 +57,8 @@ export interface ImportPlan {
 	subjects: Subject[];
 	doses: DoseAdministration[];
 	aes: AdverseEvent[];
+	/** Lab, vital-sign and ECG results (LB, VS, EG). */
+	safety: SafetyResult[];
 	problems: Problem[];
 	mappings: ColumnMapping[];
 	counts: ImportCounts;

@@ -1,6 +1,7 @@
 /**
- * Turns SDTM DM, EX, DS and AE files (or ADaM ADSL and ADAE, whose columns overlap) into DoseWatch records and
- * a problem report, one reader per domain file (read-dm, read-ex, read-ds, read-ae) over one column-mapping
+ * Turns SDTM DM, EX, DS and AE files (or ADaM ADSL and ADAE, whose columns overlap), and LB, VS and EG, into
+ * DoseWatch records and a problem report, one reader per domain file (read-dm, read-ex, read-ds, read-ae,
+ * read-safety) over one column-mapping
  * module. Pure: nothing is written here. The app shows the plan as a preview and writes it in one transaction
  * only when it has no errors and the user confirms; the headless `dosewatch validate` prints the same report.
  * A new domain is a new reader.
@@ -13,6 +14,7 @@ import { readAe } from './read-ae';
 import { readDm } from './read-dm';
 import { readDs } from './read-ds';
 import { applyExposure, readEx } from './read-ex';
+import { readSafety } from './read-safety';
 
 export type { ImportOptions };
 
@@ -22,6 +24,10 @@ export interface ImportFiles {
 	ae?: SourceFile | undefined;
 	/** Disposition: early discontinuations (optional). */
 	ds?: SourceFile | undefined;
+	/** Safety results (optional): labs (SUPPLB merged), vital signs, ECG. */
+	lb?: SourceFile | undefined;
+	vs?: SourceFile | undefined;
+	eg?: SourceFile | undefined;
 }
 
 function emptyStudy(id: string, now: string): Study {
@@ -59,6 +65,7 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 		subjects: [],
 		doses: [],
 		aes: [],
+		safety: [],
 		problems,
 		mappings,
 		counts: {
@@ -71,14 +78,15 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 			gradeFromSeverity: 0,
 			partialStartDates: 0,
 			ongoing: 0,
-			beforeFirstDose: 0
+			beforeFirstDose: 0,
+			safety: { LB: 0, VS: 0, EG: 0 }
 		}
 	};
 
 
 	const c = createImportContext(plan, options);
 	const warn = c.warn;
-	for (const f of [files.dm, files.ex, files.ae, files.ds]) if (f?.encodingWarning) warn(f.name, null, null, f.encodingWarning);
+	for (const f of [files.dm, files.ex, files.ae, files.ds, files.lb, files.vs, files.eg]) if (f?.encodingWarning) warn(f.name, null, null, f.encodingWarning);
 	const dmRead = readDm(c, files.dm);
 	if (!dmRead) return plan;
 	const { subjects, dmFile } = dmRead;
@@ -86,6 +94,11 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 	applyExposure(c, Boolean(files.ex), subjects, dosesBySubject);
 	readDs(c, files.ds, subjects);
 	readAe(c, files.ae, subjects, dosesBySubject, dmFile);
+	for (const domain of ['LB', 'VS', 'EG'] as const) {
+		const read = readSafety(c, domain, files[domain.toLowerCase() as 'lb' | 'vs' | 'eg'], subjects, dmFile);
+		plan.counts.safety[domain] = read.length;
+		for (const r of read) plan.safety.push(r);
+	}
 
 	plan.subjects = [...subjects.values()];
 	if (plan.isNewStudy && study.drugs.length === 0) {

@@ -1,0 +1,16 @@
+/**
+ * CTCAE v5.0 lab grading as data: admiral's criteria (SI and US conventional units; Apache-2.0, see
+ * lab-grading/LICENSE-admiral.md) with NCI's grade texts beside each expression, DoseWatch's default mapping from
+ * LBTESTCD to term, and the unit synonyms and conversions. Compiled once.
+ */
+import si from './lab-grading/ctcae-v5-si.json' with { type: 'json' };
+import us from './lab-grading/ctcae-v5-uscv.json' with { type: 'json' };
+import mapping from './lab-grading/test-mapping.json' with { type: 'json' };
+import units from './lab-grading/units.json' with { type: 'json' };
+import { compileCriteria, type LabCriterionRow, type LabGrading } from '../domain/labs/grade-labs';
+
+export const CTCAE_LAB_GRADING: LabGrading = {
+	criteria: [...compileCriteria(si as LabCriterionRow[], 'SI'), ...compileCriteria(us as LabCriterionRow[], 'US')],
+	mapping: mapping.tests,
+	units: { synonyms: units.synonyms, conversions: units.conversions }
+};
