@@ -48,7 +48,7 @@ test('a study switched to BOIN shows the boundary table and BOIN’s recommendat
 	await setReviewer(page, 'Dr Stat');
 	await page.goto('/study/demo-sk-nk/escalation');
 	await page.getByRole('button', { name: 'Change the design…' }).click();
-	await page.getByLabel('Design', { exact: true }).selectOption('boin');
+	await page.getByLabel('Escalation design', { exact: true }).selectOption('boin');
 	await page.getByLabel('Target DLT rate').fill('1.5');
 	await page.getByLabel('Reason for the change').fill('Statistical analysis plan v2');
 	await page.getByRole('button', { name: 'Save the design' }).click();
