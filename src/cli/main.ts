@@ -21,11 +21,13 @@ Commands:
       problem report. Exit code 1 when there is an error, 0 otherwise.
       --preset checks dose levels and drugs against a study preset (${STUDY_PRESETS.map((p) => p.id).join(', ')}).
 
-  evaluate (--preset ID | --study FILE) --dm DM.csv --ex EX.csv --ae AE.csv [--ds DS.csv] [--rules RULES.json ...] [--as-of YYYY-MM-DD] [--format json|csv|text]
+  evaluate (--preset ID | --study FILE) --dm DM.csv --ex EX.csv --ae AE.csv [--ds DS.csv] [--lb LB.csv] [--rules RULES.json ...] [--as-of YYYY-MM-DD] [--format json|csv|text]
       DLT verdicts per AE, subject and dose level, with TEAE flags, as of a date (default: today).
       --preset: a DLT rule set (${DLT_RULE_SETS.map((s) => s.id).join(', ')}) or a study preset; dose levels are
       the codes found in DM.ACTARMCD (else ARMCD), in natural order (DL2 before DL10).
       --study: a study JSON file (as in a DoseWatch backup); dose levels follow its escalation order.
+      --lb: the counts are judged by the same rules: a neutropenia or thrombocytopenia that meets (or may meet)
+      a DLT clause without an AE that already is one is listed as a lab-defined DLT candidate (labCandidates).
       --rules: the study's own DLT rule set versions (the DLT page's "Download the rules"), in place of the
       preset's; after a protocol amendment each subject is judged by the version in force on their day 1.
 

@@ -15,6 +15,8 @@ import type { Study } from '../../lib/domain/types';
 import { DEFAULT_DLT_WINDOW } from '../../lib/domain/dlt-window';
 import { UsageError, readSources, readStudyFile, out } from '../args';
 import { readFileSync } from 'node:fs';
+import { studyLabs } from '../../lib/domain/labs/study-labs';
+import { CTCAE_LAB_GRADING } from '../../lib/presets/lab-grading';
 import type { DltRuleSet } from '../../lib/domain/dlt/rule-types';
 
 /**
@@ -49,6 +51,7 @@ export async function evaluate(args: string[]): Promise<number> {
 			ex: { type: 'string' },
 			ae: { type: 'string' },
 			ds: { type: 'string' },
+			lb: { type: 'string' },
 			'as-of': { type: 'string' },
 			rules: { type: 'string', multiple: true },
 			format: { type: 'string', default: 'json' }
@@ -96,13 +99,16 @@ export async function evaluate(args: string[]): Promise<number> {
 		for (const p of plan.problems.filter((x) => x.severity === 'error')) process.stderr.write(forTerminal(`  ERROR ${formatProblem(p)}\n`));
 		return 1;
 	}
+	// Counts judged by the same rules: lab-defined DLT candidates (grade 4 neutropenia lasting ≥ 7 days …).
+	const labEpisodes = plan.safety.length ? studyLabs(plan.subjects, plan.doses, plan.safety, CTCAE_LAB_GRADING).episodes : [];
 	const ev = evaluateStudy({
-		study: { doseLevels: plan.study.doseLevels, teaeWindowDays: settings.teaeWindowDays, dltWindow: settings.dltWindow, design: settings.design },
+		study: { doseLevels: plan.study.doseLevels, drugs: plan.study.drugs, teaeWindowDays: settings.teaeWindowDays, dltWindow: settings.dltWindow, design: settings.design },
 		subjects: plan.subjects,
 		doses: plan.doses,
 		aes: plan.aes,
 		ruleSet,
 		...(versions ? { ruleSetVersions: versions } : {}),
+		labEpisodes,
 		asOf
 	});
 	// The Escalation tab's answer, from the same functions the app uses, in the study's dose codes.

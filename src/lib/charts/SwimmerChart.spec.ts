@@ -15,6 +15,7 @@ function subjectEval(usubjid: string, level: string, events: Partial<AdverseEven
 		status: 'no_dlt',
 		reason: '',
 		ruleSet: { id: 'generic', version: 1, effectiveFrom: null, amendment: null },
+		labEvents: [],
 		events: events.map((e, i) => ({
 			ae: { usubjid, aeseq: i + 1, term: 'Nausea', grade: 3, gradeHistory: [], serious: false, attribution: { A: 'probable', B: null }, start: '2026-03-05', end: '2026-03-08', ...e } as AdverseEvent,
 			verdict: verdicts[i] ?? 'not_dlt', rule: verdicts[i] === 'dlt' ? '1' : null, reason: verdicts[i] === 'dlt' ? 'Grade 3 nausea …: DLT under rule 1.' : '', studyDay: 4, inWindow: true, related: true,

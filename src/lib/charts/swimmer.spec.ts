@@ -39,7 +39,7 @@ const event = (usubjid: string, aeseq: number, start: string | null, end: string
 		verdict: 'not_dlt', rule: null, reason: '', studyDay: null, inWindow: null, related: null, turnsOn: null, teae: true, teaeReason: '', committee: null, effective: 'not_dlt',
 		...over
 	}) as EventEvaluation;
-const evalOf = (s: Subject, firstDose: string | null, events: EventEvaluation[]): SubjectEvaluation => ({ subject: s, firstDose, windowEnd: null, status: 'no_dlt', reason: '', events, ruleSet: { id: 'generic', version: 1, effectiveFrom: null, amendment: null } });
+const evalOf = (s: Subject, firstDose: string | null, events: EventEvaluation[]): SubjectEvaluation => ({ subject: s, firstDose, windowEnd: null, status: 'no_dlt', reason: '', events, labEvents: [], ruleSet: { id: 'generic', version: 1, effectiveFrom: null, amendment: null } });
 
 describe('layoutSwimmer', () => {
 	const subjects = [

@@ -2,7 +2,7 @@
  * The DLT evaluation as the headless command writes it: JSON for machines, CSV of the events for spreadsheets,
  * and a text report for a person.
  */
-import type { StudyEvaluation } from '../domain/dlt/evaluate-study';
+import { eventName, type StudyEvaluation } from '../domain/dlt/evaluate-study';
 import type { EscalationDecision } from '../domain/types';
 import { formatDtc } from '../domain/partial-date';
 import { describeRuleSetRef } from '../domain/dlt/rule-set-versions';
@@ -43,6 +43,23 @@ export function evaluationJson(ev: StudyEvaluation, preset: string, recommendati
 				reason: e.reason,
 				fatal: e.fatal,
 				notClassified: e.unclassified,
+				...(e.committee ? { committee: e.committee } : {})
+			}))
+		),
+		/** Lab-defined DLT candidates: toxicity read from the counts, with the draws and the AE recorded for it if any. */
+		labCandidates: ev.subjects.flatMap((s) =>
+			s.labEvents.map((e) => ({
+				usubjid: e.ae.usubjid,
+				key: e.ae.aeseq,
+				testcd: e.lab!.testcd,
+				term: e.ae.term,
+				grade: e.ae.grade,
+				firstDraw: e.lab!.draws[0]!.date,
+				recovery: e.lab!.recovery?.date ?? null,
+				matchedAe: e.lab!.matchedAe?.aeseq ?? null,
+				verdict: e.verdict,
+				rule: e.rule,
+				reason: e.reason,
 				...(e.committee ? { committee: e.committee } : {})
 			}))
 		),
@@ -105,6 +122,7 @@ export function evaluationText(ev: StudyEvaluation, title: string, recommendatio
 				const flags = [e.fatal ? 'FATAL' : '', e.unclassified ? 'NOT CLASSIFIED' : ''].filter(Boolean).join(', ');
 				lines.push(`    AE ${e.ae.aeseq} ${e.verdict.toUpperCase()}${flags ? ` [${flags}]` : ''}${e.committee ? ` (committee: ${e.committee.decision})` : ''}: ${e.reason}`);
 			}
+			for (const e of s.labEvents) lines.push(`    LABS ${eventName(e)} ${e.verdict.toUpperCase()}${e.committee ? ` (committee: ${e.committee.decision})` : ''}: ${e.reason}`);
 		}
 	}
 	const unassigned = ev.subjects.filter((s) => s.subject.doseLevel === null).length;

@@ -12,5 +12,6 @@ import { compileCriteria, type LabCriterionRow, type LabGrading } from '../domai
 export const CTCAE_LAB_GRADING: LabGrading = {
 	criteria: [...compileCriteria(si as LabCriterionRow[], 'SI'), ...compileCriteria(us as LabCriterionRow[], 'US')],
 	mapping: mapping.tests,
-	units: { synonyms: units.synonyms, conversions: units.conversions }
+	units: { synonyms: units.synonyms, conversions: units.conversions },
+	countDefined: mapping.countDefined.terms
 };

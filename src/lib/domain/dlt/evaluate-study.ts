@@ -11,6 +11,8 @@ import { deriveTeae } from '../derive-teae';
 import { levelStandings } from '../escalation/level-standing';
 import type { AdverseEvent, DoseAdministration, Dtc, Study, Subject } from '../types';
 import { evaluateAe, type AeEvaluation } from './evaluate-ae';
+import { evaluateLabEpisode, type LabSource } from './evaluate-lab-episode';
+import type { LabEpisode } from '../labs/lab-episodes';
 import { ruleSetFor, ruleSetRef, ruleSetTimeline, type RuleSetPeriod, type RuleSetRef } from './rule-set-versions';
 import type { AeVerdict, DltRuleSet, LevelStanding, SubjectDltStatus } from './rule-types';
 
@@ -47,6 +49,8 @@ export function effectiveVerdict(engine: AeVerdict, committee: CommitteeDecision
 
 export interface EventEvaluation extends AeEvaluation {
 	ae: AdverseEvent;
+	/** For a lab-defined candidate: the draws it was read from, and the AE recorded for it if any. */
+	lab?: LabSource;
 	teae: boolean;
 	teaeReason: string;
 	/** The committee's decision, when there is one. */
@@ -62,6 +66,11 @@ export interface SubjectEvaluation {
 	status: SubjectDltStatus;
 	reason: string;
 	events: EventEvaluation[];
+	/**
+	 * Lab-defined DLT candidates: toxicity episodes read from the counts that meet, or may meet, a DLT rule and are
+	 * not already a DLT through their AE. Each goes to the committee; until decided the subject is pending.
+	 */
+	labEvents: EventEvaluation[];
 	/** The rule set version that judged this subject: the one in force on their day 1 (rule-set-versions.ts). */
 	ruleSet: RuleSetRef;
 }
@@ -116,6 +125,21 @@ export interface StudyInput {
 	ruleSetVersions?: readonly DltRuleSet[];
 	asOf: string;
 	decisions?: ReadonlyMap<string, CommitteeDecision>;
+	/** Toxicity episodes read from the study's counts (labs/lab-episodes.ts), judged by the same rules. */
+	labEpisodes?: readonly LabEpisode[];
+}
+
+const episodesBySubject = new WeakMap<readonly LabEpisode[], Map<string, LabEpisode[]>>();
+function episodesOf(input: Pick<StudyInput, 'labEpisodes'>, usubjid: string): readonly LabEpisode[] {
+	const all = input.labEpisodes;
+	if (!all?.length) return [];
+	let by = episodesBySubject.get(all);
+	if (!by) {
+		by = new Map();
+		for (const e of all) (by.get(e.usubjid) ?? by.set(e.usubjid, []).get(e.usubjid)!).push(e);
+		episodesBySubject.set(all, by);
+	}
+	return by.get(usubjid) ?? [];
 }
 
 const timelines = new WeakMap<readonly DltRuleSet[], RuleSetPeriod[]>();
@@ -132,7 +156,7 @@ export function evaluateSubject(
 	subject: Subject,
 	doses: readonly DoseAdministration[],
 	aes: readonly AdverseEvent[],
-	input: Pick<StudyInput, 'ruleSet' | 'ruleSetVersions' | 'asOf' | 'decisions' | 'study'>
+	input: Pick<StudyInput, 'ruleSet' | 'ruleSetVersions' | 'asOf' | 'decisions' | 'study' | 'labEpisodes'>
 ): SubjectEvaluation {
 	const window = input.study.dltWindow;
 	const first = computeFirstExposure(subject, doses);
@@ -167,28 +191,37 @@ export function evaluateSubject(
 			effective: effectiveVerdict(e.verdict, committee)
 		};
 	});
-	const base = { subject, firstDose: firstDate, windowEnd, events, ruleSet: ruleSetRef(set) };
+	const labEvents: EventEvaluation[] = [];
+	const attributable = (input.study.drugs ?? []).filter((d) => !d.placebo).map((d) => d.code);
+	for (const ep of episodesOf(input, subject.usubjid)) {
+		const v = evaluateLabEpisode(ep, events, context, set, attributable);
+		if (!v) continue;
+		const committee = input.decisions?.get(adjudicationKey(subject.usubjid, ep.key)) ?? null;
+		labEvents.push({ ...v, teae: true, teaeReason: 'A toxicity read from the counts after the first dose.', committee, effective: effectiveVerdict(v.verdict, committee) });
+	}
+	const base = { subject, firstDose: firstDate, windowEnd, events, labEvents, ruleSet: ruleSetRef(set) };
 	if (!firstDate) return { ...base, status: 'not_evaluable', reason: 'Never dosed: not evaluable for DLT.' };
-	const dlt = events.find((e) => e.effective === 'dlt');
+	const candidates = labEvents.length ? [...events, ...labEvents] : events;
+	const dlt = candidates.find((e) => e.effective === 'dlt');
 	if (dlt) {
 		const by = dlt.committee ? ' (committee decision)' : dlt.rule ? ` (rule ${dlt.rule})` : '';
-		return { ...base, status: 'dlt', reason: `DLT: ${dlt.ae.term} AE ${dlt.ae.aeseq}${dlt.studyDay !== null ? ` on day ${dlt.studyDay}` : ''}${by}.` };
+		return { ...base, status: 'dlt', reason: `DLT: ${dlt.ae.term} ${eventName(dlt)}${dlt.studyDay !== null ? ` on day ${dlt.studyDay}` : ''}${by}.` };
 	}
 	const windowOver = dayNumber(input.asOf)! >= dayNumber(windowEnd)!;
-	const pending = events.filter((e) => e.effective === 'pending');
-	const overruled = events.filter((e) => e.effective === 'not_dlt' && e.verdict !== 'not_dlt');
-	const committeeNote = overruled.length ? ` The committee overruled ${overruled.map((e) => `AE ${e.ae.aeseq}`).join(', ')}.` : '';
+	const pending = candidates.filter((e) => e.effective === 'pending');
+	const overruled = candidates.filter((e) => e.effective === 'not_dlt' && e.verdict !== 'not_dlt');
+	const committeeNote = overruled.length ? ` The committee overruled ${overruled.map(eventName).join(', ')}.` : '';
 	const died = diedInWindow(subject, aes, firstDate, windowEnd!, input.asOf);
 	if (died?.certain) {
 		if (pending.length)
-			return { ...base, status: 'pending', reason: `${died.text}; awaiting ${pending.map((e) => `${e.ae.term} (AE ${e.ae.aeseq})`).join(', ')} before it can be called not evaluable.${committeeNote}` };
+			return { ...base, status: 'pending', reason: `${died.text}; awaiting ${pending.map((e) => `${e.ae.term} (${eventName(e)})`).join(', ')} before it can be called not evaluable.${committeeNote}` };
 		return { ...base, status: 'not_evaluable', reason: `${died.text}, without a DLT: observation ended by death, not evaluable (never "completed the window").${committeeNote}` };
 	}
 	if (died) return { ...base, status: 'pending', reason: `${died.text}.${committeeNote}` };
 	const left = leftEarly(subject, firstDate, windowEnd!, input.asOf);
 	if (left?.certain) {
 		if (pending.length)
-			return { ...base, status: 'pending', reason: `${left.text}; awaiting ${pending.map((e) => `${e.ae.term} (AE ${e.ae.aeseq})`).join(', ')} before it can be called not evaluable.${committeeNote}` };
+			return { ...base, status: 'pending', reason: `${left.text}; awaiting ${pending.map((e) => `${e.ae.term} (${eventName(e)})`).join(', ')} before it can be called not evaluable.${committeeNote}` };
 		return { ...base, status: 'not_evaluable', reason: `${left.text}, without a DLT: did not complete the window, not evaluable.${committeeNote}` };
 	}
 	if (left) return { ...base, status: 'pending', reason: `${left.text}; awaiting the full date.${committeeNote}` };
@@ -197,8 +230,13 @@ export function evaluateSubject(
 		return { ...base, status: 'pending', reason: `In the DLT window until ${formatDtc(windowEnd)} (day ${window.endDay}); no DLT so far${waiting}.${committeeNote}` };
 	}
 	if (pending.length)
-		return { ...base, status: 'pending', reason: `Window completed ${formatDtc(windowEnd)}; awaiting ${pending.map((e) => `${e.ae.term} (AE ${e.ae.aeseq})`).join(', ')}.${committeeNote}` };
+		return { ...base, status: 'pending', reason: `Window completed ${formatDtc(windowEnd)}; awaiting ${pending.map((e) => `${e.ae.term} (${eventName(e)})`).join(', ')}.${committeeNote}` };
 	return { ...base, status: 'no_dlt', reason: `Completed the DLT window (to ${formatDtc(windowEnd)}) without a DLT.${committeeNote}` };
+}
+
+/** "AE 3", or for a lab-defined candidate "NEUT draws from 8 Aug 2026". */
+export function eventName(e: Pick<EventEvaluation, 'ae' | 'lab'>): string {
+	return e.lab ? `${e.lab.testcd} draws from ${formatDtc(e.lab.draws[0]!.date)}` : `AE ${e.ae.aeseq}`;
 }
 
 /** Every death recorded for the subject, from AE (grade 5, AEOUT = FATAL, AESDTH = Y), DM and DS. */
@@ -287,7 +325,7 @@ export function reevaluateSubject(
 	subject: Subject,
 	doses: readonly DoseAdministration[],
 	aes: readonly AdverseEvent[],
-	input: Pick<StudyInput, 'ruleSet' | 'ruleSetVersions' | 'asOf' | 'decisions' | 'study'>
+	input: Pick<StudyInput, 'ruleSet' | 'ruleSetVersions' | 'asOf' | 'decisions' | 'study' | 'labEpisodes'>
 ): StudyEvaluation {
 	const next = evaluateSubject(subject, doses, aes, input);
 	const i = previous.subjects.findIndex((s) => s.subject.usubjid === subject.usubjid);
@@ -323,7 +361,7 @@ function computeDoseLevels(input: Pick<StudyInput, 'study' | 'decisions'>, subje
 		notEvaluable: count('not_evaluable'),
 		decision: standings[i]!.standing,
 		reason: standings[i]!.reason,
-		usesCommittee: anyDecision && at.some((s) => s.events.some((e) => e.committee && e.committee.decision !== e.verdict))
+		usesCommittee: anyDecision && at.some((s) => [...s.events, ...s.labEvents].some((e) => e.committee && e.committee.decision !== e.verdict))
 	}));
 }
 

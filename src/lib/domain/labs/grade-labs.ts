@@ -64,6 +64,8 @@ export interface LabGrading {
 	/** LBTESTCD → the CTCAE term graded low and high. */
 	mapping: Readonly<Record<string, { low?: string; high?: string }>>;
 	units: UnitRules;
+	/** The CTCAE terms whose grade the count alone defines (cytopenias): read as toxicities from labs. */
+	countDefined: readonly string[];
 }
 
 export interface TermGrade {
