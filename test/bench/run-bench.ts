@@ -317,7 +317,7 @@ async function main() {
 	console.log(`generating ${SUBJECTS} subjects, ${DOSES} doses, ${AES} AEs (seed 42)…`);
 	const { files, study } = inNode();
 	const backup = await serializeBackup(
-		{ studies: [study.study], subjects: study.subjects, doses: study.doses, aes: study.aes, audit: [], adjudications: [], ruleSets: [], meetings: [], reviewers: [] },
+		{ studies: [study.study], subjects: study.subjects, doses: study.doses, aes: study.aes, audit: [], adjudications: [], ruleSets: [], meetings: [], reviewers: [], safety: [] },
 		{ schemaVersion: SCHEMA_VERSION, exportedAt: '2026-11-30T00:00:00Z', exportedBy: 'bench' }
 	);
 	console.log('building the app with the benchmark pages…');

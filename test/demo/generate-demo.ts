@@ -17,6 +17,8 @@ export interface DemoFiles {
 	dm: string;
 	ex: string;
 	ae: string;
+	/** Lab results (SDTM LB), for the demos that carry them. */
+	lb?: string;
 }
 
 type Rel = 'NOT RELATED' | 'UNLIKELY RELATED' | 'POSSIBLY RELATED' | 'PROBABLY RELATED' | 'DEFINITELY RELATED';
@@ -58,7 +60,22 @@ interface SubjectSpec {
 	story: string;
 	aes: AeSpec[];
 	screenFailure?: boolean;
+	/**
+	 * Lab draws cast by hand, per test, as [study day, value]: they replace the scheduled draws of that test over
+	 * their span, so a toxicity's draws are exactly the ones given.
+	 */
+	labs?: Partial<Record<LabTest, [number, number][]>>;
 }
+
+type LabTest = 'NEUT' | 'PLAT' | 'HGB' | 'ALT' | 'AST' | 'BILI';
+const LAB_TESTS: Record<LabTest, { name: string; cat: string; unit: string; low: number; high: number; base: number; spread: number; decimals: number }> = {
+	NEUT: { name: 'Neutrophils', cat: 'HEMATOLOGY', unit: '10^9/L', low: 2.0, high: 7.5, base: 4.2, spread: 0.8, decimals: 2 },
+	PLAT: { name: 'Platelets', cat: 'HEMATOLOGY', unit: '10^9/L', low: 150, high: 400, base: 250, spread: 40, decimals: 0 },
+	HGB: { name: 'Hemoglobin', cat: 'HEMATOLOGY', unit: 'g/L', low: 120, high: 160, base: 138, spread: 8, decimals: 0 },
+	ALT: { name: 'Alanine Aminotransferase', cat: 'CHEMISTRY', unit: 'U/L', low: 0, high: 40, base: 22, spread: 6, decimals: 0 },
+	AST: { name: 'Aspartate Aminotransferase', cat: 'CHEMISTRY', unit: 'U/L', low: 0, high: 40, base: 24, spread: 6, decimals: 0 },
+	BILI: { name: 'Bilirubin', cat: 'CHEMISTRY', unit: 'umol/L', low: 3, high: 21, base: 9, spread: 3, decimals: 0 }
+};
 
 const SOC = {
 	blood: 'Blood and lymphatic system disorders',
@@ -191,6 +208,66 @@ function build(shape: StudyShape, subjects: SubjectSpec[], cutoff: string): Pick
 	};
 }
 
+/**
+ * Lab draws of a dosed subject: a baseline on day -3 (LBBLFL = Y), then days 4, 8, 11, 15 and 18 of cycle 1 and
+ * days 1, 8 and 15 of each later cycle, to the cut-off. Counts dip after each dose (deeper at higher levels, never
+ * below grade 2) and recover by the next cycle; the cast draws replace the schedule over their span.
+ */
+function labRows(studyId: string, s: SubjectSpec, cycles: number, cycleLength: number, depth: number, cutoff: string): Record<string, string | number>[] {
+	if (!s.firstDose) return [];
+	const rand = mulberry32(Number(s.id) * 7919);
+	const days = new Set<number>([-3, 4, 8, 11, 15, 18]);
+	for (let c = 2; c <= cycles + 1; c++) for (const d of [1, 8, 15]) days.add((c - 1) * cycleLength + d);
+	const rows: Record<string, string | number>[] = [];
+	let seq = 0;
+	for (const testcd of Object.keys(LAB_TESTS) as LabTest[]) {
+		const t = LAB_TESTS[testcd];
+		const base = t.base + (rand() - 0.5) * t.spread;
+		const cast = s.labs?.[testcd] ?? [];
+		const span = cast.length ? [cast[0]![0], cast.at(-1)![0]] : null;
+		const draws = new Map<number, number>();
+		for (const d of days) {
+			if (span && d >= span[0]! && d <= span[1]!) continue;
+			const inCycle = d < 1 ? 0 : ((d - 1) % cycleLength) + 1;
+			// The nadir falls on cycle days 8–11; counts only, and never below grade 2.
+			const counts = testcd === 'NEUT' || testcd === 'PLAT';
+			const dip = !counts ? 0 : inCycle >= 8 && inCycle <= 11 ? depth : inCycle >= 6 && inCycle <= 13 ? depth / 2 : 0;
+			const floor = testcd === 'NEUT' ? 1.1 : testcd === 'PLAT' ? 110 : 0;
+			draws.set(d, Math.max(floor, base * (1 - dip) + (rand() - 0.5) * t.spread * 0.5));
+		}
+		for (const [d, v] of cast) draws.set(d, v);
+		for (const d of [...draws.keys()].sort((a, b) => a - b)) {
+			const date = dayDate(s.firstDose, d);
+			if (date > cutoff) continue;
+			const value = Number(draws.get(d)!.toFixed(t.decimals));
+			rows.push({
+				STUDYID: studyId,
+				DOMAIN: 'LB',
+				USUBJID: `${studyId}-${s.id}`,
+				LBSEQ: ++seq,
+				LBTESTCD: testcd,
+				LBTEST: t.name,
+				LBCAT: t.cat,
+				LBORRES: value,
+				LBORRESU: t.unit,
+				LBSTRESC: value,
+				LBSTRESN: value,
+				LBSTRESU: t.unit,
+				LBSTNRLO: t.low,
+				LBSTNRHI: t.high,
+				LBNRIND: value < t.low ? 'LOW' : value > t.high ? 'HIGH' : 'NORMAL',
+				LBBLFL: d === -3 ? 'Y' : '',
+				VISIT: d === -3 ? 'BASELINE' : `STUDY DAY ${d}`,
+				LBDTC: `${date}T08:00`,
+				LBDY: d
+			});
+		}
+	}
+	return rows;
+}
+
+const LB_COLUMNS = ['STUDYID', 'DOMAIN', 'USUBJID', 'LBSEQ', 'LBTESTCD', 'LBTEST', 'LBCAT', 'LBORRES', 'LBORRESU', 'LBSTRESC', 'LBSTRESN', 'LBSTRESU', 'LBSTNRLO', 'LBSTNRHI', 'LBNRIND', 'LBBLFL', 'VISIT', 'LBDTC', 'LBDY'];
+
 // ---------------------------------------------------------------- protocol 001: BAT4706 + BAT1308
 
 const P: Rel = 'POSSIBLY RELATED';
@@ -213,10 +290,10 @@ export const CASES_001: SubjectSpec[] = [
 	{ id: '0201', level: 'DL2', sex: 'M', age: 55, site: '101', firstDose: '2026-04-06', cycles: 6, story: 'Grade 3 infusion reaction recovered exactly 2 hours after symptomatic treatment: excepted, not a DLT.', aes: [
 		{ term: 'Infusion related reaction', soc: SOC.injury, grade: 3, day: 1, time: '10:15', endDay: 1, endTime: '12:15', rel: ['DEFINITELY RELATED', P], treated: true, expect: ['not_dlt', '1b'] }
 	] },
-	{ id: '0202', level: 'DL2', sex: 'F', age: 67, site: '102', firstDose: '2026-04-08', cycles: 6, story: 'Grade 3 anaemia: haematological below grade 4, not a DLT.', aes: [
+	{ id: '0202', level: 'DL2', sex: 'F', age: 67, site: '102', firstDose: '2026-04-08', cycles: 6, labs: { HGB: [[8, 105], [10, 76], [14, 74], [18, 95], [22, 118]] }, story: 'Grade 3 anaemia: haematological below grade 4, not a DLT.', aes: [
 		{ term: 'Anemia', soc: SOC.blood, grade: 3, day: 10, endDay: 18, rel: [P, P], treated: true, expect: ['not_dlt', '2'] }
 	] },
-	{ id: '0203', level: 'DL2', sex: 'M', age: 60, site: '103', firstDose: '2026-04-13', cycles: 6, story: 'Grade 4 neutropenia for 6 days (days 10–15): short of 7 days, not a DLT.', aes: [
+	{ id: '0203', level: 'DL2', sex: 'M', age: 60, site: '103', firstDose: '2026-04-13', cycles: 6, labs: { NEUT: [[9, 0.8], [10, 0.4], [12, 0.35], [15, 0.45], [16, 0.9], [18, 1.6], [22, 2.8]] }, story: 'Grade 4 neutropenia for 6 days (days 10–15): short of 7 days, not a DLT.', aes: [
 		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 4, day: 8, endDay: 20, rel: [PR, PR], hist: [[3, 8], [4, 10], [3, 16]], expect: ['not_dlt', '2a'] }
 	] },
 	{ id: '0204', level: 'DL2', sex: 'F', age: 52, site: '101', firstDose: '2026-04-20', cycles: 2, story: 'Grade 3 diarrhoea lasting 4 days despite supportive treatment: DLT.', aes: [
@@ -229,14 +306,14 @@ export const CASES_001: SubjectSpec[] = [
 		{ term: 'Fatigue', soc: SOC.general, grade: 2, day: 3, endDay: 12, rel: [P, P], expect: ['not_dlt', '1'] },
 		{ term: 'Alanine aminotransferase increased', soc: SOC.inv, grade: 3, day: 22, endDay: 30, rel: [PR, P], expect: ['not_dlt', null] }
 	] },
-	{ id: '0301', level: 'DL3', sex: 'M', age: 59, site: '101', firstDose: '2026-06-01', cycles: 3, story: 'Grade 3 thrombocytopenia with epistaxis during it: DLT.', aes: [
+	{ id: '0301', level: 'DL3', sex: 'M', age: 59, site: '101', firstDose: '2026-06-01', cycles: 3, labs: { PLAT: [[11, 95], [12, 45], [15, 38], [18, 48], [19, 80], [22, 160]] }, story: 'Grade 3 thrombocytopenia with epistaxis during it: DLT.', aes: [
 		{ term: 'Platelet count decreased', soc: SOC.inv, grade: 3, day: 12, endDay: 18, rel: [PR, P], verbatim: 'THROMBOCYTOPENIA', expect: ['dlt', '3a'] },
 		{ term: 'Epistaxis', soc: SOC.resp, grade: 1, day: 14, endDay: 15, rel: [P, P], expect: ['not_dlt', '1'] }
 	] },
-	{ id: '0302', level: 'DL3', sex: 'F', age: 62, site: '102', firstDose: '2026-06-03', cycles: 5, story: 'Grade 3 thrombocytopenia without bleeding: not a DLT.', aes: [
+	{ id: '0302', level: 'DL3', sex: 'F', age: 62, site: '102', firstDose: '2026-06-03', cycles: 5, labs: { PLAT: [[10, 90], [11, 42], [14, 40], [16, 70], [18, 120], [22, 170]] }, story: 'Grade 3 thrombocytopenia without bleeding: not a DLT.', aes: [
 		{ term: 'Platelet count decreased', soc: SOC.inv, grade: 3, day: 11, endDay: 16, rel: [PR, P], expect: ['not_dlt', '3a'] }
 	] },
-	{ id: '0303', level: 'DL3', sex: 'M', age: 57, site: '103', firstDose: '2026-06-08', cycles: 5, story: 'Grade 3 neutropenia; fever came later and did not overlap: not a DLT.', aes: [
+	{ id: '0303', level: 'DL3', sex: 'M', age: 57, site: '103', firstDose: '2026-06-08', cycles: 5, labs: { NEUT: [[8, 1.7], [9, 0.8], [11, 0.75], [14, 0.9], [15, 1.6], [18, 2.4]] }, story: 'Grade 3 neutropenia; fever came later and did not overlap: not a DLT.', aes: [
 		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 3, day: 9, endDay: 14, rel: [P, P], expect: ['not_dlt', '2a'] },
 		{ term: 'Fever', soc: SOC.general, grade: 2, day: 17, endDay: 18, rel: [NR, NR], expect: ['not_dlt', '1'] }
 	] },
@@ -250,7 +327,7 @@ export const CASES_001: SubjectSpec[] = [
 	{ id: '0306', level: 'DL3', sex: 'F', age: 53, site: '103', firstDose: '2026-06-17', cycles: 4, story: 'An immune-related AE of low grade.', aes: [
 		{ term: 'Hypothyroidism', soc: SOC.endo, grade: 2, day: 18, rel: [PR, PR], treated: true, expect: ['not_dlt', '1'] }
 	] },
-	{ id: '0401', level: 'DL4', sex: 'M', age: 61, site: '101', firstDose: '2026-08-03', cycles: 3, story: 'Grade 4 neutropenia for exactly 7 days (days 8–14): DLT.', aes: [
+	{ id: '0401', level: 'DL4', sex: 'M', age: 61, site: '101', firstDose: '2026-08-03', cycles: 3, labs: { NEUT: [[6, 0.9], [8, 0.42], [11, 0.3], [14, 0.45], [15, 0.8], [18, 1.7], [22, 2.9]] }, story: 'Grade 4 neutropenia for exactly 7 days (days 8–14): DLT.', aes: [
 		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 4, day: 6, endDay: 19, rel: [PR, P], hist: [[3, 6], [4, 8], [3, 15]], expect: ['dlt', '2b'] }
 	] },
 	{ id: '0402', level: 'DL4', sex: 'F', age: 50, site: '102', firstDose: '2026-08-05', cycles: 4, story: 'Grade 2 infusion reaction.', aes: [
@@ -263,7 +340,7 @@ export const CASES_001: SubjectSpec[] = [
 		{ term: 'Diarrhea', soc: SOC.gi, grade: 3, day: 6, endDay: 8, rel: [PR, P], treated: true, expect: ['not_dlt', '1a'] },
 		{ term: 'Nausea', soc: SOC.gi, grade: 2, day: 6, endDay: 9, rel: [P, P], expect: ['not_dlt', '1'] }
 	] },
-	{ id: '0405', level: 'DL4', sex: 'M', age: 64, site: '102', firstDose: '2026-08-17', cycles: 4, story: 'Related grade 3 ALT increase in cycle 2 (day 30): not a DLT.', aes: [
+	{ id: '0405', level: 'DL4', sex: 'M', age: 64, site: '102', firstDose: '2026-08-17', cycles: 4, labs: { ALT: [[29, 45], [30, 215], [32, 265], [36, 190], [43, 55]], AST: [[30, 150], [32, 200], [36, 120], [43, 40]], BILI: [[30, 18], [32, 48], [36, 30], [43, 12]] }, story: 'Related grade 3 ALT increase in cycle 2 (day 30): not a DLT.', aes: [
 		{ term: 'Alanine aminotransferase increased', soc: SOC.inv, grade: 3, day: 30, endDay: 38, rel: [PR, P], expect: ['not_dlt', null] }
 	] },
 	{ id: '0406', level: 'DL4', sex: 'F', age: 47, site: '103', firstDose: '2026-08-19', cycles: 4, story: 'Grade 2 rash.', aes: [
@@ -273,18 +350,18 @@ export const CASES_001: SubjectSpec[] = [
 		{ term: 'Infusion related reaction', soc: SOC.injury, grade: 3, day: 1, time: '10:20', endDay: 1, endTime: '13:20', rel: ['DEFINITELY RELATED', P], treated: true, expect: ['dlt', '1'] },
 		{ term: 'Pneumonitis', soc: SOC.resp, grade: 3, day: 21, endDay: 35, rel: [PR, PR], treated: true, serious: true, expect: ['dlt', '1'] }
 	] },
-	{ id: '0502', level: 'DL5', sex: 'F', age: 60, site: '102', firstDose: '2026-10-07', cycles: 1, story: 'Febrile neutropenia and grade 4 thrombocytopenia: DLT.', aes: [
+	{ id: '0502', level: 'DL5', sex: 'F', age: 60, site: '102', firstDose: '2026-10-07', cycles: 1, labs: { PLAT: [[11, 45], [12, 20], [15, 30], [16, 60], [18, 110]] }, story: 'Febrile neutropenia and grade 4 thrombocytopenia: DLT.', aes: [
 		{ term: 'Febrile neutropenia', soc: SOC.blood, grade: 3, day: 10, endDay: 13, rel: [PR, P], treated: true, serious: true, expect: ['dlt', '2a'] },
 		{ term: 'Platelet count decreased', soc: SOC.inv, grade: 4, day: 11, endDay: 16, rel: [PR, P], hist: [[3, 11], [4, 12], [2, 16]], expect: ['dlt', '3'] }
 	] },
-	{ id: '0503', level: 'DL5', sex: 'M', age: 54, site: '103', firstDose: '2026-10-12', cycles: 2, story: 'Grade 3 neutropenia with fever during it: DLT.', aes: [
+	{ id: '0503', level: 'DL5', sex: 'M', age: 54, site: '103', firstDose: '2026-10-12', cycles: 2, labs: { NEUT: [[8, 1.6], [9, 0.8], [11, 0.7], [15, 1.3], [18, 2.5]] }, story: 'Grade 3 neutropenia with fever during it: DLT.', aes: [
 		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 3, day: 9, endDay: 15, rel: [PR, P], expect: ['dlt', '2a'] },
 		{ term: 'Fever', soc: SOC.general, grade: 1, day: 11, endDay: 12, rel: [P, P], expect: ['not_dlt', '1'] }
 	] },
-	{ id: '0504', level: 'DL5', sex: 'F', age: 65, site: '101', firstDose: '2026-11-02', cycles: 1, story: 'Grade 4 neutropenia since day 12, ongoing at the cut-off (day 15): pending; a DLT on day 18 if still grade 4.', aes: [
+	{ id: '0504', level: 'DL5', sex: 'F', age: 65, site: '101', firstDose: '2026-11-02', cycles: 1, labs: { NEUT: [[9, 0.9], [12, 0.4], [15, 0.35]] }, story: 'Grade 4 neutropenia since day 12, ongoing at the cut-off (day 15): pending; a DLT on day 18 if still grade 4.', aes: [
 		{ term: 'Neutrophil count decreased', soc: SOC.inv, grade: 4, day: 9, rel: [PR, P], hist: [[3, 9], [4, 12]], expect: ['pending', '2b'] }
 	] },
-	{ id: '0505', level: 'DL5', sex: 'M', age: 51, site: '102', firstDose: '2026-11-04', cycles: 1, story: 'Related grade 3 ALT increase with a partial onset date (2026-11): pending until the date is known.', aes: [
+	{ id: '0505', level: 'DL5', sex: 'M', age: 51, site: '102', firstDose: '2026-11-04', cycles: 1, labs: { NEUT: [[4, 0.95], [5, 0.45], [8, 0.3], [12, 0.4], [13, 1.2]] }, story: 'Related grade 3 ALT increase with a partial onset date (2026-11): pending until the date is known. Neutrophils at grade 4 from day 5 to day 12 (8 days) with no AE recorded: a lab-defined DLT candidate for the committee.', aes: [
 		{ term: 'Alanine aminotransferase increased', soc: SOC.inv, grade: 3, day: 0, partialStart: '2026-11', rel: [PR, P], expect: ['pending', null] }
 	] },
 	{ id: '0506', level: 'DL5', sex: 'F', age: 70, site: '103', firstDose: null, cycles: 0, story: 'Assigned to DL5, withdrew before the first dose: not evaluable.', aes: [] },
@@ -304,11 +381,14 @@ export function demo001(): DemoFiles {
 		cycleStart: (c) => 1 + (c - 1) * 21,
 		levelLabel: (l) => `Dose level ${l.slice(2)}`
 	};
+	const depth: Record<string, number> = { DL1: 0.3, DL2: 0.4, DL3: 0.5, DL4: 0.65, DL5: 0.72 };
+	const lb = CASES_001.filter((s) => !s.screenFailure).flatMap((s) => labRows(shape.studyId, s, s.cycles, 21, depth[s.level] ?? 0.3, cutoff));
 	return {
 		preset: 'bat4706-bat1308',
 		dataCutoff: cutoff,
-		description: 'Synthetic demo: 25 subjects over 5 dose levels, cast to exercise every clause of the protocol 001 DLT definition.',
-		...build(shape, CASES_001, cutoff)
+		description: 'Synthetic demo: 25 subjects over 5 dose levels, cast to exercise every clause of the protocol 001 DLT definition, with lab series for the counts.',
+		...build(shape, CASES_001, cutoff),
+		lb: csv(lb, LB_COLUMNS)
 	};
 }
 

@@ -11,7 +11,8 @@ for (const d of allDemos()) {
 	writeFileSync(resolve(dir, 'dm.csv'), d.dm);
 	writeFileSync(resolve(dir, 'ex.csv'), d.ex);
 	writeFileSync(resolve(dir, 'ae.csv'), d.ae);
-	index.push({ preset: d.preset, dataCutoff: d.dataCutoff, description: d.description });
+	if (d.lb) writeFileSync(resolve(dir, 'lb.csv'), d.lb);
+	index.push({ preset: d.preset, dataCutoff: d.dataCutoff, description: d.description, ...(d.lb ? { labs: true } : {}) });
 }
 writeFileSync(resolve(root, 'index.json'), JSON.stringify(index, null, '\t') + '\n');
 console.log(`wrote ${index.length} demo studies to ${root}`);

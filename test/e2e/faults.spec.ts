@@ -113,9 +113,9 @@ test('Cancel in the middle of a large import stops it, says so, and nothing is w
 
 test('closing the tab in the middle of a large restore leaves the database exactly as before', async ({ page, context }) => {
 	test.setTimeout(120_000);
-	const data = { studies: [big.study], subjects: big.subjects, doses: big.doses, aes: big.aes, audit: [], adjudications: [], ruleSets: [], meetings: [], reviewers: [] };
+	const data = { studies: [big.study], subjects: big.subjects, doses: big.doses, aes: big.aes, audit: [], adjudications: [], ruleSets: [], meetings: [], reviewers: [], safety: [] };
 	const file = join(WORK, 'big-backup.json');
-	writeFileSync(file, await serializeBackup(data, { schemaVersion: 5, exportedAt: '2026-11-22T00:00:00Z', exportedBy: 'fault test' }));
+	writeFileSync(file, await serializeBackup(data, { schemaVersion: 6, exportedAt: '2026-11-22T00:00:00Z', exportedBy: 'fault test' }));
 	await openWithDemo(page);
 	await setReviewer(page, 'Dr Grace Monitor');
 	const before = await dump(page);

@@ -33,6 +33,7 @@ describe('backups of every schema version', () => {
 		expect(await db.auditTrail.count()).toBe(raw.data.audit.length + 1); // plus the restore itself
 		expect(await db.adjudicationLog.count()).toBe(raw.data.adjudications?.length ?? 0);
 		expect(await db.reviewMeetings.count()).toBe(raw.data.meetings?.length ?? 0);
+		expect(await db.safety.count()).toBe(raw.data.safety?.length ?? 0);
 		db.close();
 	});
 });

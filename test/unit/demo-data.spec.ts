@@ -5,6 +5,10 @@ import { computeStudyDay } from '../../src/lib/domain/partial-date';
 import { planImport } from '../../src/lib/io/import/plan-import';
 import { createStudyFromPreset, findPreset } from '../../src/lib/presets/study-presets';
 import { allDemos, CASES_001 } from '../demo/generate-demo';
+import { studyLabs } from '../../src/lib/domain/labs/study-labs';
+import { evaluateStudy } from '../../src/lib/domain/dlt/evaluate-study';
+import { CTCAE_LAB_GRADING } from '../../src/lib/presets/lab-grading';
+import { findRuleSet } from '../../src/lib/presets/dlt-rule-sets';
 
 const DEMO = resolve(__dirname, '../../static/demo');
 
@@ -13,12 +17,13 @@ describe.each(allDemos())('demo study $preset', (demo) => {
 		for (const f of ['dm', 'ex', 'ae'] as const) {
 			expect(readFileSync(resolve(DEMO, demo.preset, `${f}.csv`), 'utf8')).toBe(demo[f]);
 		}
+		if (demo.lb) expect(readFileSync(resolve(DEMO, demo.preset, 'lb.csv'), 'utf8')).toBe(demo.lb);
 	});
 
 	it('imports into its preset study without a single problem', () => {
 		const study = createStudyFromPreset(findPreset(demo.preset)!, { id: 'demo', now: 't', isDemo: true });
 		const plan = planImport(
-			{ dm: { name: 'dm.csv', text: demo.dm }, ex: { name: 'ex.csv', text: demo.ex }, ae: { name: 'ae.csv', text: demo.ae } },
+			{ dm: { name: 'dm.csv', text: demo.dm }, ex: { name: 'ex.csv', text: demo.ex }, ae: { name: 'ae.csv', text: demo.ae }, ...(demo.lb ? { lb: { name: 'lb.csv', text: demo.lb } } : {}) },
 			{ target: study, newStudyId: 'x', now: 't', who: 'demo' }
 		);
 		expect(plan.problems).toEqual([]);
@@ -68,5 +73,37 @@ describe('the protocol 001 demo carries the boundary cases it claims', () => {
 
 	it('every cast subject says what it is there to show', () => {
 		expect(CASES_001.every((c) => c.story.length > 10)).toBe(true);
+	});
+});
+
+describe('the protocol 001 demo’s lab series', () => {
+	const demo = allDemos()[0]!;
+	const study = createStudyFromPreset(findPreset('bat4706-bat1308')!, { id: 'd', now: 't', isDemo: true });
+	const plan = planImport(
+		{ dm: { name: 'dm.csv', text: demo.dm }, ex: { name: 'ex.csv', text: demo.ex }, ae: { name: 'ae.csv', text: demo.ae }, lb: { name: 'lb.csv', text: demo.lb! } },
+		{ target: study, newStudyId: 'x', now: 't', who: 'd' }
+	);
+	const labs = studyLabs(plan.subjects, plan.doses, plan.safety, CTCAE_LAB_GRADING);
+	const episode = (id: string, testcd: string) => labs.episodes.filter((e) => e.usubjid === `BAT-001-${id}` && e.testcd === testcd && e.worst >= 3);
+	const ev = evaluateStudy({ study, subjects: plan.subjects, doses: plan.doses, aes: plan.aes, ruleSet: findRuleSet('bat4706-bat1308')!, asOf: demo.dataCutoff, labEpisodes: labs.episodes });
+
+	it('has neutrophil nadirs after the doses, and grade 3 or worse only where a story casts it', () => {
+		const severe = new Set(labs.episodes.filter((e) => e.worst >= 3).map((e) => `${e.usubjid.slice(-4)} ${e.testcd}`));
+		expect([...severe].sort()).toEqual(['0203 NEUT', '0301 PLAT', '0302 PLAT', '0303 NEUT', '0401 NEUT', '0502 PLAT', '0503 NEUT', '0504 NEUT', '0505 NEUT']);
+		expect(labs.episodes.some((e) => e.testcd === 'NEUT' && e.worst === 2)).toBe(true);
+	});
+
+	it('one grade 4 neutropenia of 6 days (0203) and one of 8 days with no AE recorded (0505), the only lab-defined candidate', () => {
+		const six = episode('0203', 'NEUT')[0]!;
+		expect(six.draws.filter((d) => d.grade === 4).map((d) => d.date)).toHaveLength(3);
+		const candidates = ev.subjects.flatMap((s) => s.labEvents.map((e) => `${s.subject.usubjid} ${e.lab!.testcd} rule ${e.rule}`));
+		expect(candidates).toEqual(['BAT-001-0505 NEUT rule 2b']);
+		expect(ev.subjects.find((s) => s.subject.usubjid === 'BAT-001-0505')!.labEvents[0]!.reason).toMatch(/grade ≥ 4 from day 5 .* to day 12 .*, 8 days \(≥ 7\)/);
+	});
+
+	it('a liver signal: ALT over 3 × ULN with bilirubin over 2 × ULN (0405)', () => {
+		const at = (testcd: string) => plan.safety.filter((r) => r.usubjid === 'BAT-001-0405' && r.testcd === testcd).map((r) => r.value! / r.high!);
+		expect(Math.max(...at('ALT'))).toBeGreaterThan(3);
+		expect(Math.max(...at('BILI'))).toBeGreaterThan(2);
 	});
 });

@@ -42,15 +42,15 @@ describe('readBundle', () => {
 
 	it('finds a domain from the DOMAIN column when the name says nothing, lets the person choose, and sets aside what it does not import', async () => {
 		const dm = bytes(PILOT, 'dm.csv');
-		const lb = new TextEncoder().encode('STUDYID,DOMAIN,USUBJID,LBSEQ\nX,LB,S-1,1\n');
+		const is = new TextEncoder().encode('STUDYID,DOMAIN,USUBJID,ISSEQ\nX,IS,S-1,1\n');
 		const b = await readBundle([
 			{ name: 'export_0001.csv', bytes: dm },
-			{ name: 'lb.csv', bytes: lb },
+			{ name: 'is.csv', bytes: is },
 			{ name: 'mystery.csv', bytes: new TextEncoder().encode('A,B\n1,2\n') }
 		]);
-		expect(b.assignments.map((a) => `${a.file}: ${a.domain || '–'} (${a.how})`)).toEqual(['export_0001.csv: DM (DOMAIN column)', 'lb.csv: LB (file name)', 'mystery.csv: – (not found)']);
+		expect(b.assignments.map((a) => `${a.file}: ${a.domain || '–'} (${a.how})`)).toEqual(['export_0001.csv: DM (DOMAIN column)', 'is.csv: IS (file name)', 'mystery.csv: – (not found)']);
 		expect(b.setAside).toEqual([
-			{ file: 'lb.csv', why: 'LB: not imported yet' },
+			{ file: 'is.csv', why: 'IS: not imported yet' },
 			{ file: 'mystery.csv', why: 'its domain was not found from its name or a DOMAIN column: choose it' }
 		]);
 		const chosen = await readBundle([{ name: 'export_0001.csv', bytes: dm }], { 'export_0001.csv': 'DS' });

@@ -18,7 +18,8 @@ export async function exportBackup(db: DoseWatchDatabase, who: string, at: strin
 		adjudications: await db.adjudicationLog.toArray(),
 		ruleSets: await db.ruleSets.toArray(),
 		meetings: await db.reviewMeetings.toArray(),
-		reviewers: await db.reviewers.toArray()
+		reviewers: await db.reviewers.toArray(),
+		safety: await db.safety.toArray()
 	}));
 	const text = await serializeBackup(data, { schemaVersion: SCHEMA_VERSION, exportedAt: at, exportedBy: who });
 	await writeSetting(db, 'lastBackupAt', at);
@@ -75,12 +76,13 @@ export async function restoreBackup(
 			if (impact.dropped.length && !options.confirmed) throw new RestoreNeedsConfirmationError(impact);
 			await Promise.all(studyTables(db).map((t) => t.clear()));
 			await db.studies.bulkAdd(d.studies);
-			const total = d.subjects.length + d.doses.length + d.aes.length + d.audit.length;
+			const total = d.subjects.length + d.doses.length + d.aes.length + d.audit.length + d.safety.length;
 			const p = (offset: number) => (done: number) => options.onProgress?.('writing', offset + done, total);
 			await addInChunks(db.subjects, d.subjects, p(0));
 			await addInChunks(db.doses, d.doses, p(d.subjects.length));
 			await addInChunks(db.aes, d.aes, p(d.subjects.length + d.doses.length));
 			await addInChunks(db.auditTrail, d.audit, p(d.subjects.length + d.doses.length + d.aes.length));
+			await addInChunks(db.safety, d.safety, p(d.subjects.length + d.doses.length + d.aes.length + d.audit.length));
 			await db.adjudicationLog.bulkAdd(d.adjudications);
 			await db.ruleSets.bulkAdd(d.ruleSets);
 			await db.reviewMeetings.bulkAdd(d.meetings);

@@ -3,7 +3,7 @@
  * A shipped version is never edited: add version(n + 1) with an upgrade() and a comment saying why.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Meeting, ReviewerProfile, Study, Subject } from '../domain/types';
+import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Meeting, ReviewerProfile, SafetyResult, Study, Subject } from '../domain/types';
 import { upgradeRecordsToV4 } from '../io/upgrade-v4';
 import { newId } from './ids';
 
@@ -15,7 +15,7 @@ export interface Setting {
 export const DB_NAME = 'dosewatch';
 
 /** Current schema version; a backup records it. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export type { StoredRuleSet } from '../domain/model/rule-set';
 import type { StoredRuleSet } from '../domain/model/rule-set';
@@ -31,6 +31,7 @@ export class DoseWatchDatabase extends Dexie {
 	ruleSets!: Table<StoredRuleSet, string>;
 	reviewMeetings!: Table<Meeting, string>;
 	reviewers!: Table<ReviewerProfile, string>;
+	safety!: Table<SafetyResult, [string, string, string, number]>;
 
 	constructor(name = DB_NAME) {
 		super(name);
@@ -70,6 +71,8 @@ export class DoseWatchDatabase extends Dexie {
 			.upgrade((tx) => upgradeToV4(tx));
 		// Version 5: the tables version 4 copied from are no longer read.
 		this.version(5).stores({ audit: null, adjudications: null, meetings: null });
+		// Version 6: lab, vital-sign and ECG results (issue 15). A new table only.
+		this.version(6).stores({ safety: '[studyId+usubjid+domain+seq], studyId, [studyId+usubjid]' });
 	}
 }
 
@@ -92,5 +95,5 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
 
 /** Every table that holds study data: what a backup carries and what clearing removes (settings and reviewer profiles stay). */
 export function studyTables(db: DoseWatchDatabase) {
-	return [db.studies, db.subjects, db.doses, db.aes, db.auditTrail, db.adjudicationLog, db.ruleSets, db.reviewMeetings];
+	return [db.studies, db.subjects, db.doses, db.aes, db.auditTrail, db.adjudicationLog, db.ruleSets, db.reviewMeetings, db.safety];
 }

@@ -4,6 +4,8 @@ import type { Meeting, Study } from '../domain/types';
 import type { DoseWatchDatabase } from './database';
 import { loadDltData, type DltData } from './dlt-queries';
 import { listMeetings } from './meeting-repository';
+import { studyLabs, type StudyLabs } from '../domain/labs/study-labs';
+import { CTCAE_LAB_GRADING } from '../presets/lab-grading';
 
 export interface ReviewData {
 	study: Study;
@@ -11,11 +13,14 @@ export interface ReviewData {
 	data: DltData;
 	/** The study's live data with its rule set; null when the rule set is not known here. */
 	live: MeetingData | null;
+	/** Its lab results graded to CTCAE v5.0, and the toxicity episodes read from its counts. */
+	labs: StudyLabs;
 	meetings: Meeting[];
 }
 
 export async function loadReviewData(db: DoseWatchDatabase, studyId: string): Promise<ReviewData | null> {
 	const [data, meetings] = await Promise.all([loadDltData(db, studyId), listMeetings(db, studyId)]);
 	if (!data) return null;
-	return { study: data.study, data, live: data.ruleSet ? { ...data, ruleSet: data.ruleSet } : null, meetings };
+	const labs = studyLabs(data.subjects, data.doses, data.safety, CTCAE_LAB_GRADING);
+	return { study: data.study, data, live: data.ruleSet ? { ...data, ruleSet: data.ruleSet, labEpisodes: labs.episodes } : null, labs, meetings };
 }

@@ -9,6 +9,8 @@ import { contentHash, signContent, signedContent } from '../io/signatures';
 import type { DoseWatchDatabase } from './database';
 import { appendAudit, chainHead } from './audit-repository';
 import { resolveRuleSetVersions } from './dlt-repository';
+import { studyLabs } from '../domain/labs/study-labs';
+import { CTCAE_LAB_GRADING } from '../presets/lab-grading';
 import { withStorageErrors } from './storage-errors';
 import { newId } from './ids';
 
@@ -115,7 +117,7 @@ export class SignatureRaceError extends Error {
 export async function signMeeting(db: DoseWatchDatabase, id: string, baseRev: number, signer: Signer, at: string): Promise<void> {
 	const who = signer.profile.name;
 	requireWho(who);
-	const tables = [db.reviewMeetings, db.auditTrail, db.studies, db.subjects, db.doses, db.aes, db.adjudicationLog, db.ruleSets];
+	const tables = [db.reviewMeetings, db.auditTrail, db.studies, db.subjects, db.doses, db.aes, db.adjudicationLog, db.ruleSets, db.safety];
 	const build = async (): Promise<Meeting> => {
 		const before = await db.reviewMeetings.get(id);
 		if (!before) throw new Error('This meeting no longer exists (another tab or a restore removed it).');
@@ -125,15 +127,17 @@ export async function signMeeting(db: DoseWatchDatabase, id: string, baseRev: nu
 		const ruleSetVersions = await resolveRuleSetVersions(db, study.dltRuleSet);
 		const ruleSet = ruleSetVersions[0];
 		if (!ruleSet) throw new Error(`The DLT rule set "${study.dltRuleSet}" is not known here.`);
-		const [subjects, doses, aes, adjudications, meetings, head] = await Promise.all([
+		const [subjects, doses, aes, adjudications, meetings, head, safety] = await Promise.all([
 			db.subjects.where('studyId').equals(study.id).toArray(),
 			db.doses.where('studyId').equals(study.id).toArray(),
 			db.aes.where('studyId').equals(study.id).toArray(),
 			db.adjudicationLog.where('studyId').equals(study.id).toArray(),
 			db.reviewMeetings.where('studyId').equals(study.id).toArray(),
-			chainHead(db, study.id)
+			chainHead(db, study.id),
+			db.safety.where('studyId').equals(study.id).toArray()
 		]);
-		const data = { study, subjects, doses, aes, adjudications, ruleSet, ruleSetVersions };
+		const labEpisodes = studyLabs(subjects, doses, safety, CTCAE_LAB_GRADING).episodes;
+		const data = { study, subjects, doses, aes, adjudications, ruleSet, ruleSetVersions, labEpisodes };
 		const view = computeMeetingView(data, before.cutoff, previousSignedMeeting(meetings, before), at);
 		const problems = problemsBeforeSigning(before, view.recommended, who, undecidedCandidates(view.evaluation));
 		if (problems.length) throw new Error(`The meeting cannot be signed yet: ${problems.join(' ')}`);

@@ -107,7 +107,7 @@ export async function commitImport(db: DoseWatchDatabase, plan: ImportPlan, opti
 	// The settings step of the preview: the study as the person set it, with who set the window's days and why.
 	const study = options.settings ? applySettings(read, options.settings.settings, { who: options.who, at: options.at, reason: options.settings.reason }) : read;
 	await withStorageErrors(() =>
-		db.transaction('rw', [db.studies, db.subjects, db.doses, db.aes, db.auditTrail], async () => {
+		db.transaction('rw', [db.studies, db.subjects, db.doses, db.aes, db.auditTrail, db.safety], async () => {
 			const existing = await db.studies.get(studyId);
 			if (plan.isNewStudy && existing) throw new Error(`A study with id ${studyId} already exists`);
 			if (options.expectedHead !== undefined && ((await chainHead(db, studyId))?.hash ?? null) !== options.expectedHead) throw new StalePreviewError();
@@ -132,6 +132,12 @@ export async function commitImport(db: DoseWatchDatabase, plan: ImportPlan, opti
 			await addInChunks(db.subjects, plan.subjects, p(0));
 			await addInChunks(db.doses, plan.doses, p(plan.subjects.length));
 			await addInChunks(db.aes, aes, p(plan.subjects.length + plan.doses.length));
+			// Lab, vital-sign and ECG results: the domains whose files were given replace the stored ones; the others stay.
+			const given = plan.safetyDomains ?? [];
+			if (given.length) {
+				if (existing) await db.safety.where('studyId').equals(studyId).filter((r) => given.includes(r.domain)).delete();
+				await addInChunks(db.safety, plan.safety, () => {});
+			}
 			const entry: AuditEntryInput = {
 				at: options.at,
 				who: options.who,
@@ -142,7 +148,7 @@ export async function commitImport(db: DoseWatchDatabase, plan: ImportPlan, opti
 				before: existing ? { study: existing } : null,
 				after: {
 					files: options.files,
-					counts: { subjects: plan.subjects.length, doses: plan.doses.length, aes: plan.aes.length },
+					counts: { subjects: plan.subjects.length, doses: plan.doses.length, aes: plan.aes.length, ...(plan.safetyDomains?.length ? { safety: plan.counts.safety } : {}) },
 					mode: existing ? 'replaced the study data' : 'new study',
 					...(diff ? { changes: summarizeDiff(diff) } : {}),
 					...(options.settings ? { settings: settingsStep(existing ?? read, study, options.settings.reason) } : {})
@@ -241,6 +247,7 @@ export async function deleteStudy(
 		await db.subjects.where('studyId').equals(studyId).delete();
 		await db.doses.where('studyId').equals(studyId).delete();
 		await db.aes.where('studyId').equals(studyId).delete();
+		await db.safety.where('studyId').equals(studyId).delete();
 		await db.studies.delete(studyId);
 		await appendAudit(db, {
 			at: options.at,
@@ -270,7 +277,7 @@ export async function clearAllData(db: DoseWatchDatabase, options: { who: string
 			doses: await db.doses.count(),
 			aes: await db.aes.count()
 		};
-		await Promise.all([db.studies.clear(), db.subjects.clear(), db.doses.clear(), db.aes.clear(), db.adjudicationLog.clear(), db.ruleSets.clear(), db.reviewMeetings.clear()]);
+		await Promise.all([db.studies.clear(), db.subjects.clear(), db.doses.clear(), db.aes.clear(), db.adjudicationLog.clear(), db.ruleSets.clear(), db.reviewMeetings.clear(), db.safety.clear()]);
 		await appendAudit(db, {
 			at: options.at,
 			who: options.who,

@@ -5,8 +5,9 @@
  * Pure.
  */
 import { computeCommitteeDecisions } from './dlt/compute-committee-decisions';
-import { evaluateStudy, needsCommittee, type StudyEvaluation } from './dlt/evaluate-study';
+import { evaluateStudy, eventName, needsCommittee, type StudyEvaluation } from './dlt/evaluate-study';
 import type { DltRuleSet } from './dlt/rule-types';
+import type { LabEpisode } from './labs/lab-episodes';
 import { computeStudyRecommendation, withDoseCodes, type StudyRecommendation } from './escalation/compute-study-recommendation';
 import { aeKey, detectReviewChanges, type AeChange, type ReviewBaseline, type ReviewVerdict } from './review-changes';
 import type { Adjudication, AdverseEvent, DoseAdministration, EscalationDecision, Meeting, MeetingSnapshot, Study, Subject } from './types';
@@ -20,6 +21,13 @@ export interface MeetingData {
 	ruleSet: DltRuleSet;
 	/** Every version still judging a subject, newest first, after a protocol amendment (evaluate-study.ts). */
 	ruleSetVersions?: readonly DltRuleSet[];
+	/** Toxicity episodes read from the counts (labs/lab-episodes.ts): lab-defined DLT candidates come from them. */
+	labEpisodes?: readonly LabEpisode[];
+}
+
+/** The events committee decisions can be about: the AEs and the episodes read from the counts. */
+export function decidableEvents(data: Pick<MeetingData, 'aes' | 'labEpisodes'>): readonly AdverseEvent[] {
+	return data.labEpisodes?.length ? [...data.aes, ...data.labEpisodes.map((e) => e.longest)] : data.aes;
 }
 
 export interface MeetingView {
@@ -34,7 +42,7 @@ export interface MeetingView {
 }
 
 export function evaluateAsOf(data: MeetingData, asOf: string): StudyEvaluation {
-	return evaluateStudy({ ...data, asOf, decisions: computeCommitteeDecisions(data.adjudications, data.aes) });
+	return evaluateStudy({ ...data, asOf, decisions: computeCommitteeDecisions(data.adjudications, decidableEvents(data)) });
 }
 
 /** Each AE's effective verdict (committee decision first), by `usubjid|aeseq`. */
@@ -113,7 +121,8 @@ export function meetingData(meeting: Meeting, live: MeetingData | null): Meeting
 			aes: s.aes,
 			adjudications: s.adjudications,
 			ruleSet: s.ruleSet,
-			...(s.ruleSetVersions ? { ruleSetVersions: s.ruleSetVersions } : {})
+			...(s.ruleSetVersions ? { ruleSetVersions: s.ruleSetVersions } : {}),
+			...(s.labEpisodes ? { labEpisodes: s.labEpisodes } : {})
 		};
 	}
 	return live;
@@ -131,6 +140,8 @@ export function buildSnapshot(data: MeetingData, view: MeetingView, takenAt: str
 		ruleSet: data.ruleSet,
 		// Older versions only when an amendment left some subjects judged by them (snapshots stay as before otherwise).
 		...(data.ruleSetVersions && data.ruleSetVersions.length > 1 ? { ruleSetVersions: [...data.ruleSetVersions] } : {}),
+		// The episodes read from the counts, as they stood: the draws themselves stay in the database.
+		...(data.labEpisodes?.length ? { labEpisodes: [...data.labEpisodes] } : {}),
 		verdicts: Object.fromEntries(view.verdicts),
 		recommendation: view.recommended
 	};
@@ -145,9 +156,9 @@ export interface OpenCandidate {
 /** The committee's open work at a cut-off: every DLT candidate and fatal event without a decision. */
 export function undecidedCandidates(ev: StudyEvaluation): OpenCandidate[] {
 	return ev.subjects.flatMap((s) =>
-		s.events
+		[...s.events, ...s.labEvents]
 			.filter(needsCommittee)
-			.map((e) => ({ key: aeKey(e.ae), label: `${e.ae.usubjid} AE ${e.ae.aeseq} (${e.ae.term}, ${e.verdict === 'dlt' ? 'DLT' : e.verdict}${e.fatal ? ', fatal' : ''}${e.committee ? `; changed since decided: ${e.committee.changedSince.join(', ')}` : ''})` }))
+			.map((e) => ({ key: aeKey(e.ae), label: `${e.ae.usubjid} ${eventName(e)} (${e.ae.term}, ${e.verdict === 'dlt' ? 'DLT' : e.verdict}${e.fatal ? ', fatal' : ''}${e.committee ? `; changed since decided: ${e.committee.changedSince.join(', ')}` : ''})` }))
 	);
 }
 

@@ -10,7 +10,7 @@
  * Files from schemas 1–3 are brought to schema 4's shape first (upgrade-v4.ts).
  */
 import * as v from 'valibot';
-import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Meeting, ReviewerProfile, Study, Subject } from '../domain/types';
+import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Meeting, ReviewerProfile, SafetyResult, Study, Subject } from '../domain/types';
 import type { StoredRuleSet } from '../domain/model/rule-set';
 import { meetingAnchors, sha256Hex, verifyChains } from '../domain/audit/audit-chain';
 import {
@@ -24,6 +24,7 @@ import {
 	MeetingSchema,
 	ReviewerProfileSchema,
 	StoredRuleSetSchema,
+	SafetyResultSchema,
 	StudySchema,
 	SubjectSchema,
 	describeIssue
@@ -44,6 +45,8 @@ export interface BackupData {
 	meetings: Meeting[];
 	/** Reviewer profiles (public keys, and private keys only their passphrases open). Schema 5 on. */
 	reviewers: ReviewerProfile[];
+	/** Lab, vital-sign and ECG results. Schema 6 on. */
+	safety: SafetyResult[];
 }
 
 export interface BackupFile {
@@ -77,12 +80,13 @@ const TABLES_V4 = [
 	['adjudications', AdjudicationSchema],
 	['ruleSets', StoredRuleSetSchema],
 	['meetings', MeetingSchema],
-	['reviewers', ReviewerProfileSchema]
+	['reviewers', ReviewerProfileSchema],
+	['safety', SafetyResultSchema]
 ] as const;
 const LEGACY: Record<string, v.GenericSchema> = { audit: LegacyAuditSchema, adjudications: LegacyAdjudicationSchema, meetings: LegacyMeetingSchema };
 
 /** Tables added after schema 1: a backup from before them has none, which reads as empty. */
-const ADDED_LATER: Record<string, number> = { adjudications: 2, ruleSets: 2, meetings: 3, reviewers: 5 };
+const ADDED_LATER: Record<string, number> = { adjudications: 2, ruleSets: 2, meetings: 3, reviewers: 5, safety: 6 };
 const TOP_LEVEL = new Set(['format', 'schemaVersion', 'exportedAt', 'exportedBy', 'checksum', 'data']);
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -96,7 +100,7 @@ export function integrityProblems(d: BackupData): string[] {
 			if (r.studyId !== null && !studies.has(r.studyId)) out.push(`${table}[${i}] (${label(i)}) belongs to study "${r.studyId}", which is not in the file`);
 		});
 	check('subjects', d.subjects, (i) => d.subjects[i]!.usubjid);
-	for (const [table, rows] of [['doses', d.doses], ['aes', d.aes]] as const) {
+	for (const [table, rows] of [['doses', d.doses], ['aes', d.aes], ['safety', d.safety]] as const) {
 		rows.forEach((r, i) => {
 			if (!subjects.has(`${r.studyId}\u0000${r.usubjid}`)) out.push(`${table}[${i}] (${r.usubjid}) belongs to subject "${r.usubjid}" of study "${r.studyId}", which is not in the file`);
 		});

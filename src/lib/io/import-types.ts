@@ -59,6 +59,8 @@ export interface ImportPlan {
 	aes: AdverseEvent[];
 	/** Lab, vital-sign and ECG results (LB, VS, EG). */
 	safety: SafetyResult[];
+	/** The safety domains whose files were given: on a re-import they replace the stored results of that domain. */
+	safetyDomains?: SafetyDomain[];
 	problems: Problem[];
 	mappings: ColumnMapping[];
 	counts: ImportCounts;

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { RELATEDNESS, SERIOUS_CRITERIA, SUBJECT_STATUSES } from '../domain/types';
 import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Meeting, ReviewerProfile, Study, Subject } from '../domain/types';
+import type { LabEpisode } from '../domain/types';
 import type { DltRuleSet } from '../domain/dlt/rule-types';
 
 const dtc = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?)?)?$|^\d{4}---\d{2}$/, 'is not an ISO 8601 date'));
@@ -91,6 +92,27 @@ export const DoseSchema = v.strictObject({
 	unit: v.string(),
 	cycle: v.nullable(v.number()),
 	day: v.nullable(v.number()),
+	source
+});
+
+export const SafetyResultSchema = v.strictObject({
+	studyId: v.string(),
+	usubjid: v.string(),
+	domain: v.picklist(['LB', 'VS', 'EG']),
+	seq: v.pipe(v.number(), v.integer()),
+	testcd: v.string(),
+	test: v.string(),
+	category: v.string(),
+	value: v.nullable(v.number()),
+	text: v.string(),
+	unit: v.string(),
+	low: v.nullable(v.number()),
+	high: v.nullable(v.number()),
+	nrind: v.string(),
+	baselineFlag: v.boolean(),
+	date: v.nullable(dtc),
+	visit: v.string(),
+	position: v.optional(v.string()),
 	source
 });
 
@@ -224,6 +246,7 @@ const escalationDecision = v.variant('kind', [
 	v.object({ kind: v.literal('next_cohort'), doseLevel: v.string() }),
 	v.object({ kind: v.literal('stop'), mtd: v.nullable(v.string()) })
 ]);
+const labEpisodeEnvelope = v.looseObject({ usubjid: v.string(), testcd: v.string(), term: v.string(), key: v.number(), draws: v.array(v.unknown()), longest: v.looseObject({ aeseq: v.number() }), shortest: v.looseObject({ aeseq: v.number() }) });
 const ruleSetEnvelope = v.looseObject({ id: v.string(), version: v.number(), rules: v.array(v.unknown()) });
 const verdict = v.picklist(['dlt', 'not_dlt', 'pending'] as const);
 
@@ -251,6 +274,7 @@ const meetingFields = <A extends v.GenericSchema>(adjudication: A) => ({
 			adjudications: v.array(adjudication),
 			ruleSet: v.custom<DltRuleSet>((x) => v.is(ruleSetEnvelope, x), 'is not a DLT rule set'),
 			ruleSetVersions: v.optional(v.array(v.custom<DltRuleSet>((x) => v.is(ruleSetEnvelope, x), 'is not a DLT rule set'))),
+			labEpisodes: v.optional(v.array(v.custom<LabEpisode>((x) => v.is(labEpisodeEnvelope, x), 'is not a lab episode'))),
 			verdicts: v.record(v.string(), verdict),
 			recommendation: v.intersect([escalationDecision, v.object({ reason: v.string() })])
 		})

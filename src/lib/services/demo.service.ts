@@ -15,6 +15,8 @@ interface DemoIndexEntry {
 	preset: string;
 	dataCutoff: string;
 	description: string;
+	/** The demo carries lab results (lb.csv). */
+	labs?: boolean;
 }
 
 export function demoStudyId(preset: string): string {
@@ -32,7 +34,7 @@ export async function loadDemoStudies(db: DoseWatchDatabase, fetchFn: typeof fet
 	for (const entry of index) {
 		const preset = findPreset(entry.preset);
 		if (!preset) throw new Error(`The demo names an unknown preset ${entry.preset}`);
-		const [dm, ex, ae] = await Promise.all(['dm', 'ex', 'ae'].map((f) => get(`${entry.preset}/${f}.csv`)));
+		const [dm, ex, ae, lb] = await Promise.all([...['dm', 'ex', 'ae'].map((f) => get(`${entry.preset}/${f}.csv`)), entry.labs ? get(`${entry.preset}/lb.csv`) : Promise.resolve(null)]);
 		const target = createStudyFromPreset(preset, {
 			id: demoStudyId(entry.preset),
 			now,
@@ -40,16 +42,16 @@ export async function loadDemoStudies(db: DoseWatchDatabase, fetchFn: typeof fet
 			dataCutoff: entry.dataCutoff
 		});
 		const plan = planImport(
-			{ dm: { name: 'dm.csv', text: dm! }, ex: { name: 'ex.csv', text: ex! }, ae: { name: 'ae.csv', text: ae! } },
+			{ dm: { name: 'dm.csv', text: dm! }, ex: { name: 'ex.csv', text: ex! }, ae: { name: 'ae.csv', text: ae! }, ...(lb ? { lb: { name: 'lb.csv', text: lb } } : {}) },
 			{ target, newStudyId: target.id, now, who: DEMO_LOADER }
 		);
 		if (hasErrors(plan.problems)) throw new Error(`Demo ${entry.preset}: ${formatProblem(plan.problems[0]!)}`);
 		plans.push({ ...plan, isNewStudy: true });
 	}
-	await db.transaction('rw', [db.studies, db.subjects, db.doses, db.aes, db.auditTrail, db.settings], async () => {
+	await db.transaction('rw', [db.studies, db.subjects, db.doses, db.aes, db.auditTrail, db.settings, db.safety], async () => {
 		for (const plan of plans) {
 			if (await db.studies.get(plan.study.id)) continue;
-			await commitImport(db, plan, { who: DEMO_LOADER, at: now, files: ['demo dm.csv', 'demo ex.csv', 'demo ae.csv'] });
+			await commitImport(db, plan, { who: DEMO_LOADER, at: now, files: ['demo dm.csv', 'demo ex.csv', 'demo ae.csv', ...(plan.safety.length ? ['demo lb.csv'] : [])] });
 		}
 		await writeSetting(db, 'demoLoaded', true);
 	});

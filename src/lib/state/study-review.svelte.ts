@@ -12,7 +12,7 @@ import type { Adjudication } from '$lib/domain/types';
 import { computeCommitteeDecisions, orphanedDecisions } from '$lib/domain/dlt/compute-committee-decisions';
 import { evaluateStudy, type StudyEvaluation } from '$lib/domain/dlt/evaluate-study';
 import { computeStudyRecommendation, type StudyRecommendation } from '$lib/domain/escalation/compute-study-recommendation';
-import { computeSinceLastReview, verdictMap, type MeetingData, type SinceLastReview } from '$lib/domain/meeting';
+import { computeSinceLastReview, decidableEvents, verdictMap, type MeetingData, type SinceLastReview } from '$lib/domain/meeting';
 import type { ReviewVerdict } from '$lib/domain/review-changes';
 import { useLiveQuery, type LiveState } from './live-query.svelte';
 
@@ -59,6 +59,10 @@ export class StudyReview {
 	get live(): MeetingData | null {
 		return this.#records.current?.live ?? null;
 	}
+	/** The study's lab results graded to CTCAE v5.0, with the toxicity episodes read from its counts; null while loading. */
+	get labs() {
+		return this.#records.current?.labs ?? null;
+	}
 	get meetings() {
 		return this.#records.current?.meetings ?? [];
 	}
@@ -78,10 +82,10 @@ export class StudyReview {
 
 	readonly evaluation: StudyEvaluation | null = $derived.by(() => {
 		const live = this.live;
-		return live ? evaluateStudy({ ...live, asOf: this.asOf, decisions: computeCommitteeDecisions(live.adjudications, live.aes) }) : null;
+		return live ? evaluateStudy({ ...live, asOf: this.asOf, decisions: computeCommitteeDecisions(live.adjudications, decidableEvents(live)) }) : null;
 	});
 	/** Committee decisions whose event is no longer in the data (a re-import removed it, or it was deleted). */
-	readonly orphanedDecisions: Adjudication[] = $derived.by(() => (this.live ? orphanedDecisions(this.live.adjudications, this.live.aes) : []));
+	readonly orphanedDecisions: Adjudication[] = $derived.by(() => (this.live ? orphanedDecisions(this.live.adjudications, decidableEvents(this.live)) : []));
 	readonly recommendation: StudyRecommendation | null = $derived.by(() => (this.live && this.evaluation ? computeStudyRecommendation(this.live.study, this.evaluation) : null));
 	/** Each AE's effective verdict, `usubjid|aeseq`. */
 	readonly verdicts: ReadonlyMap<string, ReviewVerdict> | null = $derived.by(() => (this.evaluation ? verdictMap(this.evaluation) : null));

@@ -67,6 +67,13 @@ describe('lab-defined DLT candidates: the counts judged by the DLT rules (protoc
 		}
 	});
 
+	it('grade 4 at the last draw while its AE is pending too (day 13): the AE already waits, no second candidate', () => {
+		const aes = [ae(1, 'Neutrophil count decreased', 4, 8, null, '4@8')];
+		const { s } = run(neut([8, 0.4], [12, 0.3]), aes, day(13));
+		expect(s.events[0]!.verdict).toBe('pending');
+		expect(s.labEvents).toEqual([]);
+	});
+
 	it('the committee’s decision on a candidate counts: a confirmed lab-defined DLT makes the subject a DLT', () => {
 		const safety = neut([8, 0.4], [11, 0.3], [14, 0.45], [15, 2.5]);
 		const { episodes } = run(safety);

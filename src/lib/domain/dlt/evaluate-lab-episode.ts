@@ -2,7 +2,8 @@
  * A toxicity episode read from the counts (labs/lab-episodes.ts), judged by the same DLT rules as an AE. It is
  * judged twice, as the shortest and the longest reading the draws allow: a clause both readings meet is met,
  * one neither meets is not, one only the longest meets waits on the days between draws. An episode whose
- * matching AE (same CTCAE term, overlapping dates) is already a DLT adds nothing; any other episode that meets,
+ * matching AE (same CTCAE term, overlapping dates) is already a DLT adds nothing, nor does one whose matching AE
+ * is pending unless the counts settle it as a DLT; any other episode that meets,
  * or may meet, a clause goes to the committee as a lab-defined DLT candidate, naming its source: relatedness is
  * the matching AE's, and without an AE it is unknown, so the candidate is judged as if related and the committee
  * decides. Pure.
@@ -23,7 +24,7 @@ export interface LabSource {
 }
 
 export interface LabEpisodeVerdict extends AeEvaluation {
-	/** The episode as an event (its longest reading), with the attribution used. */
+	/** The episode as an event (its longest reading). */
 	ae: AdverseEvent;
 	lab: LabSource;
 }
@@ -67,6 +68,8 @@ export function evaluateLabEpisode(
 	const shortest = evaluateAe({ ...ep.shortest, attribution }, context, set);
 	const longest = evaluateAe({ ...ep.longest, attribution }, context, set);
 	if (shortest.verdict === 'not_dlt' && longest.verdict === 'not_dlt') return null;
+	// An AE already waiting for the same toxicity: the counts add a candidate only when they settle it as a DLT.
+	if (matched?.verdict === 'pending' && !(shortest.verdict === 'dlt' && longest.verdict === 'dlt')) return null;
 	const lab: LabSource = {
 		testcd: ep.testcd,
 		draws: ep.draws,
@@ -90,7 +93,8 @@ export function evaluateLabEpisode(
 		rule: longest.rule ?? shortest.rule,
 		reason: `Lab-defined DLT candidate: ${source} ${finding}. From ${draws}.${ifRelated} The committee decides.`,
 		turnsOn: null,
-		ae: { ...ep.longest, attribution },
+		// The episode itself, as committee decisions and reviews know it (its attribution is the AE's, not its own).
+		ae: ep.longest,
 		lab
 	};
 }

@@ -13,34 +13,10 @@
  * does not, and otherwise waits on the days between draws. Pure.
  */
 import { dayNumber, isCompleteDate, isoOfDay } from '../partial-date';
-import type { AdverseEvent, Grade, GradeChange } from '../types';
+import type { AdverseEvent, Grade, GradeChange, LabDraw, LabEpisode } from '../types';
 import type { GradedResult } from './grade-labs';
 
-export interface LabDraw {
-	seq: number;
-	/** The draw's date (YYYY-MM-DD). */
-	date: string;
-	value: number | null;
-	unit: string;
-	grade: number;
-}
-
-export interface LabEpisode {
-	studyId: string;
-	usubjid: string;
-	testcd: string;
-	/** The CTCAE term graded (Neutrophil count decreased). */
-	term: string;
-	/** The draws from the first abnormal one (grade ≥ 1) to the last before recovery. */
-	draws: LabDraw[];
-	/** The first draw back at grade 0 after them; null while the episode is ongoing at the last draw. */
-	recovery: LabDraw | null;
-	worst: Grade;
-	/** A stable negative number standing for AESEQ, so committee decisions and reviews can name the episode. */
-	key: number;
-	shortest: AdverseEvent;
-	longest: AdverseEvent;
-}
+export type { LabDraw, LabEpisode } from '../model/lab';
 
 const nextDay = (date: string) => isoOfDay(dayNumber(date)! + 1);
 

@@ -3,6 +3,7 @@
  * the sponsor's standardised columns give (LBSTRESN, LBSTRESU, LBSTNRLO/HI …).
  */
 import type { Dtc, SourceRef } from './common';
+import type { AdverseEvent, Grade } from './adverse-event';
 
 export type SafetyDomain = 'LB' | 'VS' | 'EG';
 
@@ -34,3 +35,31 @@ export interface SafetyResult {
 	position?: string;
 	source?: SourceRef;
 }
+
+/** One draw of a toxicity episode read from the counts (labs/lab-episodes.ts). */
+export interface LabDraw {
+	seq: number;
+	/** The draw's date (YYYY-MM-DD). */
+	date: string;
+	value: number | null;
+	unit: string;
+	grade: number;
+}
+
+export interface LabEpisode {
+	studyId: string;
+	usubjid: string;
+	testcd: string;
+	/** The CTCAE term graded (Neutrophil count decreased). */
+	term: string;
+	/** The draws from the first abnormal one (grade ≥ 1) to the last before recovery. */
+	draws: LabDraw[];
+	/** The first draw back at grade 0 after them; null while the episode is ongoing at the last draw. */
+	recovery: LabDraw | null;
+	worst: Grade;
+	/** A stable negative number standing for AESEQ, so committee decisions and reviews can name the episode. */
+	key: number;
+	shortest: AdverseEvent;
+	longest: AdverseEvent;
+}
+

@@ -3,6 +3,7 @@ import type { Adjudication } from './adjudication';
 import type { AdverseEvent } from './adverse-event';
 import type { DoseAdministration } from './dose';
 import type { AeVerdict, DltRuleSet } from './rule-set';
+import type { LabEpisode } from './lab';
 import type { Study } from './study';
 import type { Subject } from './subject';
 import type { Signature } from './signature';
@@ -31,6 +32,8 @@ export interface MeetingSnapshot {
 	ruleSet: DltRuleSet;
 	/** After a protocol amendment: every version still judging a subject, newest first (absent otherwise). */
 	ruleSetVersions?: DltRuleSet[];
+	/** The toxicity episodes read from the counts, as they stood when signed (absent without labs). */
+	labEpisodes?: LabEpisode[];
 	/** Each AE's effective verdict as shown when signed, `usubjid|aeseq` → verdict, to check a later reading against. */
 	verdicts: Record<string, AeVerdict>;
 	/** The design's recommendation as shown when signed. */

@@ -10,7 +10,7 @@ import { readCsv, rowReader } from '../read-csv';
 import { readDataFile } from './read-data-file';
 
 /** Domains the import reads now; the others are recognised and set aside. */
-export const IMPORTED_DOMAINS = ['DM', 'EX', 'AE', 'DS'] as const;
+export const IMPORTED_DOMAINS = ['DM', 'EX', 'AE', 'DS', 'LB', 'VS', 'EG'] as const;
 export type ImportedDomain = (typeof IMPORTED_DOMAINS)[number];
 const KNOWN = /^(DM|EX|AE|DS|LB|VS|EG|IS|RS|TR|TU|PE|CM|MH|SUPP[A-Z]{2}|ADSL|ADAE)$/;
 const ADAM: Record<string, string> = { ADSL: 'DM', ADAE: 'AE' };
@@ -24,7 +24,7 @@ export interface Assignment {
 }
 
 export interface Bundle {
-	files: { dm?: SourceFile; ex?: SourceFile; ae?: SourceFile; ds?: SourceFile };
+	files: Partial<Record<Lowercase<ImportedDomain>, SourceFile>>;
 	assignments: Assignment[];
 	/** Files set aside, each with why ("LB: not imported yet", "a second AE file"). */
 	setAside: { file: string; why: string }[];
@@ -144,6 +144,6 @@ export async function readBundle(inputs: { name: string; bytes: Uint8Array }[], 
 		parents.set(parentDomain, m.file);
 		merged.push({ supp: r.file.name, into: parent.name, qualifiers: m.qualifiers });
 	}
-	for (const [d, f] of parents) files[d.toLowerCase() as 'dm' | 'ex' | 'ae' | 'ds'] = f;
+	for (const [d, f] of parents) files[d.toLowerCase() as Lowercase<ImportedDomain>] = f;
 	return { files, assignments: read.map((r) => ({ file: r.file.name, domain: r.domain, how: r.how })), setAside, merged };
 }

@@ -94,6 +94,7 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 	applyExposure(c, Boolean(files.ex), subjects, dosesBySubject);
 	readDs(c, files.ds, subjects);
 	readAe(c, files.ae, subjects, dosesBySubject, dmFile);
+	plan.safetyDomains = (['LB', 'VS', 'EG'] as const).filter((d) => files[d.toLowerCase() as 'lb' | 'vs' | 'eg']);
 	for (const domain of ['LB', 'VS', 'EG'] as const) {
 		const read = readSafety(c, domain, files[domain.toLowerCase() as 'lb' | 'vs' | 'eg'], subjects, dmFile);
 		plan.counts.safety[domain] = read.length;
