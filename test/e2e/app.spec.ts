@@ -154,9 +154,9 @@ test('the committee overrules a DLT with a reason; counts and audit trail follow
 	await expect(dl5.getByRole('cell').nth(2)).toHaveText('3');
 	await shot(page, 'dlt-page');
 
-	// The committee works through the queue: 8 DLTs and 2 pending events in the demo.
+	// The committee works through the queue: 8 DLTs and 3 pending candidates in the demo (one lab-defined, from 0505's neutrophils).
 	const queue = page.getByRole('region', { name: /Awaiting the committee/ });
-	await expect(queue.getByRole('heading')).toHaveText('Awaiting the committee (10)');
+	await expect(queue.getByRole('heading')).toHaveText('Awaiting the committee (11)');
 	// 0503 has one DLT: grade 3 neutropenia with fever.
 	const reason = page.getByText(/Grade 3 neutrophil count decreased starting on day 9 \(20 Oct 2026\), with Fever/).last();
 	await expect(reason).toBeVisible();
@@ -179,7 +179,7 @@ test('the committee overrules a DLT with a reason; counts and audit trail follow
 	await page.getByLabel('Passphrase').fill(PASSPHRASE);
 	await page.getByRole('button', { name: 'Confirm as DLT and sign' }).click();
 	await expect(dl5.getByRole('cell').nth(2)).toHaveText('3 †');
-	await expect(queue.getByRole('heading')).toHaveText('Awaiting the committee (8)');
+	await expect(queue.getByRole('heading')).toHaveText('Awaiting the committee (9)');
 	await shot(page, 'dlt-after-adjudication');
 
 	await page.getByRole('link', { name: 'Audit trail' }).click();

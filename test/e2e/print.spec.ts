@@ -44,5 +44,6 @@ test('every study page prints on A4 without a table or chart running off the pag
 	const pdf = await page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } });
 	const pageCount = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 	expect(pageCount).toBeGreaterThan(0);
-	expect(pageCount).toBeLessThanOrEqual(6);
+	// The DLT page of the 001 demo: its committee list, cohorts and every subject's verdicts, lab-defined candidates included.
+	expect(pageCount).toBeLessThanOrEqual(7);
 });

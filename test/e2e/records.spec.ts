@@ -36,15 +36,15 @@ test('a wrong passphrase signs nothing; the right one signs with the printed nam
 	await setSigner(page, 'Dr Grace Monitor', 'medical monitor');
 	await page.goto(`${STUDY}/dlt`);
 	const queue = page.getByRole('region', { name: /Awaiting the committee/ });
-	await expect(queue.getByRole('heading')).toHaveText('Awaiting the committee (10)');
+	await expect(queue.getByRole('heading')).toHaveText('Awaiting the committee (11)');
 	await confirmNeutropenia(page, 'not my passphrase');
 	await expect(page.getByText("The passphrase is not Dr Grace Monitor's. Nothing was signed.")).toBeVisible();
 	await expect(page.getByLabel('Passphrase')).toBeFocused();
-	await expect(queue.getByRole('heading')).toHaveText('Awaiting the committee (10)');
+	await expect(queue.getByRole('heading')).toHaveText('Awaiting the committee (11)');
 	await page.locator('form.adjudicate').screenshot({ path: `${SCREENS}/signature-wrong-passphrase.png` });
 	await page.getByLabel('Passphrase').fill(PASSPHRASE);
 	await page.getByRole('button', { name: 'Confirm as DLT and sign' }).click();
-	await expect(queue.getByRole('heading')).toHaveText('Awaiting the committee (9)');
+	await expect(queue.getByRole('heading')).toHaveText('Awaiting the committee (10)');
 	await expect(page.getByText(/Committee: DLT \(Dr Grace Monitor, medical monitor, signed, \d{4}-\d{2}-\d{2}\)/).first()).toBeVisible();
 });
 
@@ -53,7 +53,7 @@ test('a renumbered EDC re-export keeps the committee decision with its event, an
 	await setSigner(page, 'Dr Grace Monitor', 'medical monitor');
 	await page.goto(`${STUDY}/dlt`);
 	await confirmNeutropenia(page, PASSPHRASE);
-	await expect(page.getByRole('region', { name: /Awaiting the committee/ }).getByRole('heading')).toHaveText('Awaiting the committee (9)');
+	await expect(page.getByRole('region', { name: /Awaiting the committee/ }).getByRole('heading')).toHaveText('Awaiting the committee (10)');
 
 	// The EDC re-export: a headache recorded late takes AESEQ 1 of BAT-001-0503; the neutropenia becomes 2, the fever 3.
 	const lines = readFileSync(`${DEMO}/ae.csv`, 'utf8').trimEnd().split('\n');
@@ -99,7 +99,7 @@ test('a backup edited by hand (checksum recomputed) is refused; an older one nee
 	const older = await download(page);
 	await page.goto(`${STUDY}/dlt`);
 	await confirmNeutropenia(page, PASSPHRASE);
-	await expect(page.getByRole('region', { name: /Awaiting the committee/ }).getByRole('heading')).toHaveText('Awaiting the committee (9)');
+	await expect(page.getByRole('region', { name: /Awaiting the committee/ }).getByRole('heading')).toHaveText('Awaiting the committee (10)');
 	const current = await download(page);
 
 	// Tampered: the signed decision turned round, the checksum recomputed to match.
