@@ -11,7 +11,8 @@ const pages = [
 	'/study/demo-bat4706-bat1308/aes',
 	'/study/demo-bat4706-bat1308/subjects/BAT-001-0504',
 	'/study/demo-bat4706-bat1308/audit',
-	'/study/demo-bat4706-bat1308/attribution'
+	'/study/demo-bat4706-bat1308/attribution',
+	'/study/demo-bat4706-bat1308/labs'
 ];
 
 test('every study page prints on A4 without a table or chart running off the page, and without controls', async ({ page }) => {

@@ -112,3 +112,26 @@ describe('baseline and post-baseline', () => {
 		expect(g[0]).toMatchObject({ postBaseline: false, studyDay: null, isBaseline: false });
 	});
 });
+
+describe('grades that rest on admiral’s worst-case assumption say so', () => {
+	it('uric acid above ULN is grade 3 "with physiologic consequences", assumed, and counted apart', async () => {
+		const { abnormalLabSubjects } = await import('./summarize-labs');
+		const g = grade('Hyperuricemia', 'URATE', v(500, 'umol/L', 200, 430));
+		expect(g).toMatchObject({ grade: 3, assumption: 'Take worst case and assume "with physiologic consequences"' });
+		const counts = abnormalLabSubjects(
+			[
+				{ usubjid: 'A', testcd: 'URATE', term: 'Hyperuricemia', direction: 'high', baselineGrade: 0, worstGrade: 3, worstSeq: 1, worstMeasured: 0, assumption: g.assumption },
+				{ usubjid: 'B', testcd: 'PLAT', term: 'Platelet count decreased', direction: 'low', baselineGrade: 0, worstGrade: 3, worstSeq: 1, worstMeasured: 3, assumption: null }
+			],
+			new Map([['A', 'DL1'], ['B', 'DL1']])
+		);
+		expect(counts.get('DL1')).toEqual({ graded: 2, grade1: 2, grade3: 2, grade3Assumed: 1 });
+		expect(grade('Platelet count decreased', 'PLAT', v(40, 'GI/L', 150, 400)).assumption).toBeNull();
+	});
+});
+
+describe('a criterion’s note that is not an assumption', () => {
+	it('hypocalcaemia’s "split corrected and ionized calcium" note does not mark its grades as assumed', () => {
+		expect(grade('Hypocalcemia', 'CA', v(1.9, 'mmol/L', 2.1, 2.6)).assumption).toBeNull();
+	});
+});

@@ -76,6 +76,11 @@ export interface TermGrade {
 	system: UnitSystem | null;
 	/** When the result was converted to the criteria's unit: how. */
 	converted: string | null;
+	/**
+	 * When the grade (≥ 1) rests on admiral's assumption about a clinical part of the criteria, its words: Hyperuricemia
+	 * ">ULN" is graded 3 "assuming with physiologic consequences". Null otherwise.
+	 */
+	assumption: string | null;
 }
 
 const MISSING_WORDS: Record<keyof GradeVars, string> = {
@@ -105,7 +110,7 @@ function criteriaFor(term: string, grading: LabGrading): LabCriterion[] {
 /** The grade of one result for one term, with the criteria of its unit system. */
 export function gradeTerm(term: string, testcd: string, r: ResultValues, grading: LabGrading): TermGrade {
 	const candidates = criteriaFor(term, grading);
-	const none = (why: string): TermGrade => ({ term, grade: null, why, system: null, converted: null });
+	const none = (why: string): TermGrade => ({ term, grade: null, why, system: null, converted: null, assumption: null });
 	if (!candidates.length) return none(`CTCAE v5.0 gives no lab criteria for ${term}`);
 	let chosen: LabCriterion | null = null;
 	let factor = 1;
@@ -141,10 +146,11 @@ export function gradeTerm(term: string, testcd: string, r: ResultValues, grading
 	};
 	for (const b of chosen.branches) {
 		if (!b.when(vars)) continue;
-		if (b.grade === null) return { term, grade: null, why: b.missing.map((m) => MISSING_WORDS[m]).join(', ') || 'not gradable', system: chosen.system, converted };
-		return { term, grade: b.grade, why: null, system: chosen.system, converted };
+		if (b.grade === null) return { term, grade: null, why: b.missing.map((m) => MISSING_WORDS[m]).join(', ') || 'not gradable', system: chosen.system, converted, assumption: null };
+		// admiral's COMMENT says when a clinical part was assumed ("Take worst case and assume …"); other comments are notes.
+		return { term, grade: b.grade, why: null, system: chosen.system, converted, assumption: b.grade > 0 && chosen.comment && /\bassume\b/i.test(chosen.comment) ? chosen.comment : null };
 	}
-	return { term, grade: 0, why: null, system: chosen.system, converted };
+	return { term, grade: 0, why: null, system: chosen.system, converted, assumption: null };
 }
 
 export interface GradedResult {

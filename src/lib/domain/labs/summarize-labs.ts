@@ -16,6 +16,10 @@ export interface WorstGrade {
 	worstGrade: number | null;
 	/** The post-baseline result that gave the worst grade (the first of equals). */
 	worstSeq: number | null;
+	/** The worst grade not resting on an admiral assumption about a clinical part of the criteria. */
+	worstMeasured: number | null;
+	/** The assumption the worst grade rests on, when it does (Hyperuricemia: "assume with physiologic consequences"). */
+	assumption: string | null;
 }
 
 /** Every subject's baseline and worst post-baseline grade, per graded test and direction. */
@@ -27,12 +31,16 @@ export function worstGrades(graded: readonly GradedResult[]): WorstGrade[] {
 			if (!tg) continue;
 			const key = `${g.result.usubjid}\u0000${g.result.testcd}\u0000${direction}`;
 			let w = byKey.get(key);
-			if (!w) byKey.set(key, (w = { usubjid: g.result.usubjid, testcd: g.result.testcd, term: tg.term, direction, baselineGrade: null, worstGrade: null, worstSeq: null }));
+			if (!w) byKey.set(key, (w = { usubjid: g.result.usubjid, testcd: g.result.testcd, term: tg.term, direction, baselineGrade: null, worstGrade: null, worstSeq: null, worstMeasured: null, assumption: null }));
 			if (g.isBaseline) w.baselineGrade = tg.grade;
-			if (g.postBaseline && tg.grade !== null && (w.worstGrade === null || tg.grade > w.worstGrade)) {
+			if (!g.postBaseline || tg.grade === null) continue;
+			if (w.worstGrade === null || tg.grade > w.worstGrade) {
 				w.worstGrade = tg.grade;
 				w.worstSeq = g.result.seq;
+				w.assumption = tg.assumption;
 			}
+			const measured = tg.assumption ? 0 : tg.grade;
+			if (w.worstMeasured === null || measured > w.worstMeasured) w.worstMeasured = measured;
 		}
 	}
 	return [...byKey.values()];
@@ -66,18 +74,31 @@ export function shiftTables(worst: readonly WorstGrade[], levelOf: ReadonlyMap<s
 	return [...tables.values()].sort((a, b) => a.testcd.localeCompare(b.testcd) || (a.direction === b.direction ? 0 : a.direction === 'low' ? -1 : 1) || (order.get(a.doseLevel) ?? 99) - (order.get(b.doseLevel) ?? 99));
 }
 
+export interface AbnormalCounts {
+	graded: number;
+	grade1: number;
+	grade3: number;
+	/** Of `grade3`, the subjects whose grade ≥ 3 rests only on an admiral assumption (no measured grade ≥ 3). */
+	grade3Assumed: number;
+}
+
 /** Per dose level: subjects with any post-baseline lab grade ≥ 1 and ≥ 3, of the subjects with a graded lab. */
-export function abnormalLabSubjects(worst: readonly WorstGrade[], levelOf: ReadonlyMap<string, string | null>): Map<string, { graded: number; grade1: number; grade3: number }> {
-	const best = new Map<string, number>();
-	for (const w of worst) if (w.worstGrade !== null) best.set(w.usubjid, Math.max(best.get(w.usubjid) ?? 0, w.worstGrade));
-	const out = new Map<string, { graded: number; grade1: number; grade3: number }>();
+export function abnormalLabSubjects(worst: readonly WorstGrade[], levelOf: ReadonlyMap<string, string | null>): Map<string, AbnormalCounts> {
+	const best = new Map<string, { any: number; measured: number }>();
+	for (const w of worst) {
+		if (w.worstGrade === null) continue;
+		const b = best.get(w.usubjid) ?? { any: 0, measured: 0 };
+		best.set(w.usubjid, { any: Math.max(b.any, w.worstGrade), measured: Math.max(b.measured, w.worstMeasured ?? 0) });
+	}
+	const out = new Map<string, AbnormalCounts>();
 	for (const [usubjid, g] of best) {
 		const level = levelOf.get(usubjid);
 		if (!level) continue;
-		const c = out.get(level) ?? { graded: 0, grade1: 0, grade3: 0 };
+		const c = out.get(level) ?? { graded: 0, grade1: 0, grade3: 0, grade3Assumed: 0 };
 		c.graded++;
-		if (g >= 1) c.grade1++;
-		if (g >= 3) c.grade3++;
+		if (g.any >= 1) c.grade1++;
+		if (g.any >= 3) c.grade3++;
+		if (g.any >= 3 && g.measured < 3) c.grade3Assumed++;
 		out.set(level, c);
 	}
 	return out;

@@ -1,0 +1,79 @@
+/**
+ * Issue 15: labs graded to CTCAE v5.0 in the app, per dose level and per subject, and the counts judged by the DLT
+ * rules: the 001 demo's 8-day grade 4 neutropenia with no AE recorded reaches the committee as a lab-defined
+ * candidate; the real pilot's LB imports with the other files and is graded.
+ */
+import { expect, test } from '@playwright/test';
+import { openWithDemo, PASSPHRASE, PILOT, setReviewer, setSigner, shot } from './helpers';
+
+const STUDY = '/study/demo-bat4706-bat1308';
+
+test('a grade 4 neutropenia read from the counts, with no AE recorded, goes to the committee and can be confirmed', async ({ page }) => {
+	await openWithDemo(page);
+	await setSigner(page, 'Dr Grace Monitor', 'medical monitor');
+	await page.goto(`${STUDY}/dlt`);
+	const queue = page.getByRole('region', { name: /Awaiting the committee/ });
+	const candidate = queue.getByRole('listitem').filter({ hasText: 'BAT-001-0505 NEUT draws from 7 Nov 2026' });
+	await expect(candidate).toContainText('From labs: no AE recorded');
+	await expect(candidate).toContainText('Lab-defined DLT candidate: no AE recorded; the counts meet rule 2b');
+	await expect(candidate).toContainText('8 days (≥ 7)');
+	await expect(candidate).toContainText('A DLT only if related to the study drug');
+	await candidate.scrollIntoViewIfNeeded();
+	await shot(page, 'dlt-lab-candidate');
+	await candidate.getByRole('button', { name: 'Confirm NEUT draws from 7 Nov 2026 of BAT-001-0505 as a DLT' }).click();
+	await page.getByLabel('Reason (confirm as dlt)').fill('Neutrophils below 0.5 for 8 days; investigator confirms related');
+	await page.getByLabel('Passphrase').fill(PASSPHRASE);
+	await page.getByRole('button', { name: 'Confirm as DLT and sign' }).click();
+	await expect(queue.getByRole('listitem').filter({ hasText: 'BAT-001-0505 NEUT' })).toHaveCount(0);
+	// The subject is a DLT by the committee's decision on the counts; the pending ALT no longer holds it.
+	const subject = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'BAT-001-0505' }) });
+	await expect(subject).toContainText('DLT: Neutrophil count decreased NEUT draws from 7 Nov 2026 on day 4 (committee decision).');
+	const dl5 = page.getByRole('table', { name: 'DLTs per dose level' }).getByRole('row', { name: /^DL5/ });
+	await expect(dl5.getByRole('cell').nth(2)).toHaveText('4 †');
+});
+
+test('the Labs tab: abnormal results per dose level, grade 3 or worse from the counts, and shift tables', async ({ page }) => {
+	await openWithDemo(page);
+	await page.goto(`${STUDY}/labs`);
+	const abnormal = page.getByRole('table', { name: /Subjects with a post-baseline CTCAE grade/ });
+	await expect(abnormal.getByRole('row', { name: /^DL5/ })).toBeVisible();
+	const severe = page.getByRole('table', { name: /Toxicity episodes of grade 3 or worse/ });
+	await expect(severe.getByRole('row', { name: /BAT-001-0505 NEUT: Neutrophil count decreased Grade 4/ })).toBeVisible();
+	await expect(severe.getByRole('row', { name: /BAT-001-0203 NEUT: Neutrophil count decreased Grade 4/ })).toBeVisible();
+	await expect(page.getByLabel('Test')).toHaveValue('NEUT low');
+	const dl5 = page.getByRole('table', { name: /^DL5: .*NEUT Neutrophil count decreased/ });
+	await expect(dl5.getByRole('row', { name: /^Grade 0/ })).toBeVisible();
+	await page.getByLabel('Test').selectOption('PLAT low');
+	await expect(page.getByRole('table', { name: /^DL3: .*PLAT Platelet count decreased, 6 subjects/ })).toBeVisible();
+	await shot(page, 'labs-tab');
+	await page.getByRole('link', { name: 'BAT-001-0505' }).first().click();
+	const labs = page.getByRole('region', { name: 'Laboratory results' });
+	await expect(labs.getByText(/NEUT Neutrophils \(10\^9\/L\), \d+ results; worst after the first dose: grade 4/)).toBeVisible();
+	await expect(labs.getByRole('table', { name: 'NEUT results of this subject' }).getByRole('row', { name: /0\.45 .* G4 Neutrophil count decreased/ })).toBeVisible();
+	await labs.scrollIntoViewIfNeeded();
+	await shot(page, 'subject-labs');
+});
+
+test('the pilot’s LB imports beside DM, EX and AE, is graded, and its shift tables show per arm', async ({ page }) => {
+	test.setTimeout(120_000);
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Ada Import');
+	await page.goto('/import');
+	await page.getByLabel('DM: demographics (required)').setInputFiles(`${PILOT}/dm.csv`);
+	await page.getByLabel('EX: exposure (dosing)').setInputFiles(`${PILOT}/ex.csv`);
+	await page.getByLabel('AE: adverse events').setInputFiles(`${PILOT}/ae.csv`);
+	await page.getByText('Labs, vital signs and ECG (optional)').click();
+	await page.getByLabel('LB: laboratory results').setInputFiles(`${PILOT}/lb.csv`);
+	await page.getByRole('button', { name: 'Check the files' }).click();
+	await expect(page.getByText('59580 lab (LB), 0 vital-sign (VS), 0 ECG (EG) results')).toBeVisible({ timeout: 60_000 });
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible({ timeout: 60_000 });
+	await page.getByRole('link', { name: 'CDISCPILOT01' }).click();
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Labs' }).click();
+	await expect(page.getByText(/59,580 laboratory results up to/)).toBeVisible({ timeout: 30_000 });
+	await page.getByLabel('Test').selectOption('HGB low');
+	await expect(page.getByRole('table', { name: /Xanomeline High Dose: HGB Anemia/ })).toBeVisible();
+	await page.getByText(/Results that could not be graded/).click();
+	await expect(page.getByRole('table', { name: 'Results not graded, by test and reason' })).toContainText('no upper limit of normal (LBSTNRHI)');
+	await shot(page, 'labs-pilot');
+});
