@@ -34,7 +34,14 @@ test('a grade 4 neutropenia read from the counts, with no AE recorded, goes to t
 
 test('the Labs tab: abnormal results per dose level, grade 3 or worse from the counts, and shift tables', async ({ page }) => {
 	await openWithDemo(page);
-	await page.goto(`${STUDY}/labs`);
+	// Protocol 001's safety outcomes on the overview: labs graded; no vital signs, examination, ECG or echo in the demo.
+	await page.goto(STUDY);
+	const outcomes = page.getByRole('table', { name: 'Subjects with abnormal safety results after the first dose, per dose level' });
+	await expect(outcomes.getByRole('row', { name: /^Laboratory/ })).toContainText(/\d+ of 5/);
+	await expect(outcomes.getByRole('row', { name: /^Vital signs/ })).toContainText('no data');
+	await expect(outcomes.getByRole('row', { name: /^Echocardiography/ })).toContainText('no data');
+	await page.getByRole('link', { name: 'Labs', exact: true }).last().click();
+	await expect(page).toHaveURL(/\/labs/);
 	const abnormal = page.getByRole('table', { name: /Subjects with a post-baseline CTCAE grade/ });
 	await expect(abnormal.getByRole('row', { name: /^DL5/ })).toBeVisible();
 	const severe = page.getByRole('table', { name: /Toxicity episodes of grade 3 or worse/ });

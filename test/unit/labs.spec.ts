@@ -126,3 +126,39 @@ describe('dosewatch labs', () => {
 		expect(r.stderr).toMatch(/labs needs --lb/);
 	});
 });
+
+describe('the pilot’s vital signs and the generated ECG', () => {
+	const EG = resolve(PILOT, '../pharmaversesdtm/eg.csv');
+	const plan = planImport({ ...pilotFiles(), vs: source(resolve(PILOT, 'vs.csv')), eg: source(EG) }, { target: null, newStudyId: 'p', now: 't', who: 'tester' });
+
+	it('reads VS (29,643 rows) and EG, and reports EG’s "mmHg" for QT and RR as a quirk, using the standard unit', () => {
+		expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
+		expect(plan.counts.safety).toMatchObject({ VS: 29643, EG: 26717 });
+		const quirks = plan.problems.filter((p) => p.file === 'eg.csv' && p.severity === 'warning').map((p) => p.message);
+		expect(quirks).toEqual(expect.arrayContaining([expect.stringMatching(/^8220 QT results give the original unit "mmHg", which an ECG interval cannot have; the standard unit EGSTRESU is used$/)]));
+	});
+
+	it('counts subjects with abnormal vital signs and QTcF categories per arm, from the raw values', async () => {
+		const { safetyOutcomes } = await import('../../src/lib/components/labs/safety-outcomes');
+		const { VITAL_ECG_LIMITS } = await import('../../src/lib/presets/lab-grading');
+		const dosesBy = new Map<string, DoseAdministration[]>();
+		for (const d of plan.doses) (dosesBy.get(d.usubjid) ?? dosesBy.set(d.usubjid, []).get(d.usubjid)!).push(d);
+		const day1 = new Map(plan.subjects.map((s) => [s.usubjid, computeFirstExposure(s, dosesBy.get(s.usubjid) ?? [])]));
+		const levelOf = new Map(plan.subjects.map((s) => [s.usubjid, s.doseLevel]));
+		const rows = safetyOutcomes(plan.safety, [], day1, levelOf, ['Pbo', 'Xan_Lo', 'Xan_Hi'], VITAL_ECG_LIMITS);
+		// By hand: a post-dose systolic ≥ 160 or ≤ 90, diastolic ≥ 100, pulse ≥ 120 or ≤ 50, temperature ≥ 38.
+		const abnormal = new Set<string>();
+		for (const v of csv('vs.csv')) {
+			const first = day1.get(v.USUBJID!);
+			const x = Number(v.VSSTRESN);
+			if (!first || !v.VSDTC || v.VSDTC.slice(0, 10) <= first.slice(0, 10) || v.VSSTRESN === '') continue;
+			const out = { SYSBP: x >= 160 || x <= 90, DIABP: x >= 100, PULSE: x >= 120 || x <= 50, TEMP: x >= 38 }[v.VSTESTCD as 'SYSBP'];
+			if (out && levelOf.get(v.USUBJID!) === 'Xan_Hi') abnormal.add(v.USUBJID!);
+		}
+		const vitals = rows.find((r) => r.outcome === 'Vital signs')!;
+		expect(vitals.cells['Xan_Hi']!.abnormal).toBe(abnormal.size);
+		expect(vitals.cells['Xan_Hi']!.of).toBeGreaterThan(abnormal.size);
+		expect(rows.find((r) => r.outcome === 'Physical examination')!.cells['Pbo']).toEqual({ of: null, abnormal: 0 });
+		expect(rows.find((r) => r.outcome === 'ECG: QTcF > 450 ms')!.cells['Pbo']!.of).toBeGreaterThan(0);
+	});
+});

@@ -113,6 +113,7 @@ export const SafetyResultSchema = v.strictObject({
 	date: v.nullable(dtc),
 	visit: v.string(),
 	position: v.optional(v.string()),
+	timepoint: v.optional(v.string()),
 	source
 });
 

@@ -7,7 +7,9 @@ import si from './lab-grading/ctcae-v5-si.json' with { type: 'json' };
 import us from './lab-grading/ctcae-v5-uscv.json' with { type: 'json' };
 import mapping from './lab-grading/test-mapping.json' with { type: 'json' };
 import units from './lab-grading/units.json' with { type: 'json' };
+import limits from './lab-grading/vital-ecg-limits.json' with { type: 'json' };
 import { compileCriteria, type LabCriterionRow, type LabGrading } from '../domain/labs/grade-labs';
+import type { QtcfLimits, VitalLimit } from '../domain/labs/vitals-ecg';
 
 export const CTCAE_LAB_GRADING: LabGrading = {
 	criteria: [...compileCriteria(si as LabCriterionRow[], 'SI'), ...compileCriteria(us as LabCriterionRow[], 'US')],
@@ -15,3 +17,6 @@ export const CTCAE_LAB_GRADING: LabGrading = {
 	units: { synonyms: units.synonyms, conversions: units.conversions },
 	countDefined: mapping.countDefined.terms
 };
+
+/** DoseWatch's default limits for an abnormal vital sign and the ICH E14 QTcF categories (lab-grading/vital-ecg-limits.json). */
+export const VITAL_ECG_LIMITS: { vitals: VitalLimit[]; qtcf: QtcfLimits; source: string } = { vitals: limits.vitals, qtcf: limits.qtcf, source: limits.source };

@@ -33,6 +33,8 @@ export interface SafetyResult {
 	visit: string;
 	/** VSPOS / EGPOS (SUPINE, STANDING …) when given. */
 	position?: string;
+	/** VSTPT / EGTPT / LBTPT: the planned time point (a triplicate's member, "PRE-DOSE" …) when given. */
+	timepoint?: string;
 	source?: SourceRef;
 }
 

@@ -28,7 +28,8 @@ const fields = (p: string) =>
 		baselineFlag: [`${p}BLFL`, `${p}LOBXFL`],
 		date: [`${p}DTC`],
 		visit: ['VISIT'],
-		position: [`${p}POS`]
+		position: [`${p}POS`],
+		timepoint: [`${p}TPT`]
 	}) as const;
 const REQUIRED = ['usubjid', 'seq', 'testcd'];
 
@@ -115,6 +116,7 @@ export function readSafety(c: ImportContext, domain: SafetyDomain, file: SourceF
 			date: c.dateCell(t.file, r.row, cols.date, g(r, cols.date).trim(), false),
 			visit: g(r, cols.visit).trim(),
 			...(cols.position && g(r, cols.position).trim() ? { position: g(r, cols.position).trim() } : {}),
+			...(cols.timepoint && g(r, cols.timepoint).trim() ? { timepoint: g(r, cols.timepoint).trim() } : {}),
 			source: { file: t.file, row: r.row }
 		});
 	}
