@@ -52,6 +52,11 @@ test('the Labs tab: abnormal results per dose level, grade 3 or worse from the c
 	await expect(dl5.getByRole('row', { name: /^Grade 0/ })).toBeVisible();
 	await page.getByLabel('Test').selectOption('PLAT low');
 	await expect(page.getByRole('table', { name: /^DL3: .*PLAT Platelet count decreased, 6 subjects/ })).toBeVisible();
+	// The liver signal of the demo (BAT-001-0405) in the Hy's law range of the eDISH plot.
+	const edish = page.getByRole('figure', { name: 'Hepatic safety (eDISH)' });
+	await expect(edish).toContainText("Hy's law quadrant: DL1 0 of 3 · DL2 0 of 6 · DL3 0 of 6 · DL4 1 of 6 · DL5 0 of 5");
+	await expect(edish.getByRole('link', { name: /^BAT-001-0405 \(DL4\)\. Peak ALT: 6\.6 × ULN\. Peak bilirubin: 2\.3 × ULN\. In the Hy's law quadrant$/ })).toBeVisible();
+	await edish.scrollIntoViewIfNeeded();
 	await shot(page, 'labs-tab');
 	await page.getByRole('link', { name: 'BAT-001-0505' }).first().click();
 	const labs = page.getByRole('region', { name: 'Laboratory results' });
