@@ -59,6 +59,14 @@ test('the Labs tab: abnormal results per dose level, grade 3 or worse from the c
 	await edish.scrollIntoViewIfNeeded();
 	await shot(page, 'labs-tab');
 	await page.getByRole('link', { name: 'BAT-001-0505' }).first().click();
+	// The worst-graded test over study days, under the swimmer lane, with the doses and the grade thresholds.
+	await expect(page.getByLabel('Test shown over study days')).toHaveValue('NEUT');
+	const chart = page.getByRole('figure', { name: 'NEUT over study days' });
+	await expect(chart.locator('text', { hasText: 'G4 0.5' })).toBeVisible();
+	await chart.getByText('Show the data as a table').click();
+	await expect(chart.getByRole('table', { name: 'NEUT results by study day' }).getByRole('row', { name: /^5 .* 0\.45 4$/ })).toBeVisible();
+	await chart.scrollIntoViewIfNeeded();
+	await shot(page, 'subject-lab-chart');
 	const labs = page.getByRole('region', { name: 'Laboratory results' });
 	await expect(labs.getByText(/NEUT Neutrophils \(10\^9\/L\), \d+ results; worst after the first dose: grade 4/)).toBeVisible();
 	await expect(labs.getByRole('table', { name: 'NEUT results of this subject' }).getByRole('row', { name: /0\.45 .* G4 Neutrophil count decreased/ })).toBeVisible();
