@@ -4,9 +4,9 @@
  * table, the toxicity episodes of grade 3 or worse read from the counts, and why results could not be graded.
  * Pure.
  */
-import type { GradedResult } from '$lib/domain/labs/grade-labs';
-import type { LabEpisode } from '$lib/domain/types';
-import { abnormalLabSubjects, shiftTables, worstGrades, type AbnormalCounts, type ShiftTable } from '$lib/domain/labs/summarize-labs';
+import type { GradedResult } from '../../domain/labs/grade-labs';
+import type { LabEpisode } from '../../domain/types';
+import { abnormalLabSubjects, shiftTables, worstGrades, type AbnormalCounts, type ShiftTable } from '../../domain/labs/summarize-labs';
 
 export interface LabsView {
 	/** Per dose level: subjects with a graded lab, and those with a post-baseline grade ≥ 1 and ≥ 3. */

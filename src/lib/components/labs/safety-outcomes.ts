@@ -3,10 +3,10 @@
  * laboratory, ECG and echocardiography results after the first dose, each out of the subjects with such results,
  * or "no data" when the study has none of that kind. Pure.
  */
-import type { GradedResult } from '$lib/domain/labs/grade-labs';
-import { abnormalLabSubjects, worstGrades } from '$lib/domain/labs/summarize-labs';
-import { abnormalVitals, qtcfCategories, qtcfReadings, type QtcfLimits, type VitalLimit } from '$lib/domain/labs/vitals-ecg';
-import type { Dtc, SafetyResult } from '$lib/domain/types';
+import type { GradedResult } from '../../domain/labs/grade-labs';
+import { abnormalLabSubjects, worstGrades } from '../../domain/labs/summarize-labs';
+import { abnormalVitals, qtcfCategories, qtcfReadings, type QtcfLimits, type VitalLimit } from '../../domain/labs/vitals-ecg';
+import type { Dtc, SafetyResult } from '../../domain/types';
 
 export interface OutcomeCell {
 	/** Subjects with a result of this kind after the first dose; null: no data of this kind in the study. */
