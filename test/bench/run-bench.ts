@@ -29,7 +29,7 @@ import { worstGrades } from '../../src/lib/domain/labs/summarize-labs';
 import { hepaticPeaks } from '../../src/lib/domain/labs/hepatic';
 import { CTCAE_LAB_GRADING, VITAL_ECG_LIMITS } from '../../src/lib/presets/lab-grading';
 import { labsView } from '../../src/lib/components/labs/labs-view';
-import { safetyOutcomes } from '../../src/lib/components/labs/safety-outcomes';
+import { safetyOutcomes } from '../../src/lib/domain/labs/safety-outcomes';
 import { layoutLabSeries } from '../../src/lib/charts/lab-series';
 
 const ROOT = resolve(import.meta.dirname, '../..');

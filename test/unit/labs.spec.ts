@@ -139,7 +139,7 @@ describe('the pilot’s vital signs and the generated ECG', () => {
 	});
 
 	it('counts subjects with abnormal vital signs and QTcF categories per arm, from the raw values', async () => {
-		const { safetyOutcomes } = await import('../../src/lib/components/labs/safety-outcomes');
+		const { safetyOutcomes } = await import('../../src/lib/domain/labs/safety-outcomes');
 		const { VITAL_ECG_LIMITS } = await import('../../src/lib/presets/lab-grading');
 		const dosesBy = new Map<string, DoseAdministration[]>();
 		for (const d of plan.doses) (dosesBy.get(d.usubjid) ?? dosesBy.set(d.usubjid, []).get(d.usubjid)!).push(d);

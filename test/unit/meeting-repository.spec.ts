@@ -185,3 +185,24 @@ describe('a meeting after a protocol amendment', () => {
 		expect(used((await other.reviewMeetings.get(id))!)).toEqual(used(signed));
 	});
 });
+
+describe('a meeting of a study with labs', () => {
+	it('freezes the safety outcomes and the episodes read from the counts as of its cut-off', async () => {
+		const db = await seededDatabase(`m-${Math.random()}`);
+		const row = (seq: number, date: string, value: number) => ({
+			studyId: 'tst', usubjid: 'TST01-002', domain: 'LB' as const, seq, testcd: 'PLAT', test: 'Platelets', category: 'HEMATOLOGY', value, text: String(value),
+			unit: 'GI/L', low: 150, high: 400, nrind: '', baselineFlag: false, date, visit: ''
+		});
+		// TST01-002 is first dosed on 8 January 2025: platelets at 40 (grade 3) on day 10, after the cut-off at 90.
+		await db.safety.bulkAdd([row(1, '2025-01-05', 230), row(2, '2025-01-17', 40), row(3, '2025-03-10', 90)]);
+		const { id } = await readyDraft(db);
+		await signMeeting(db, id, 1, await testSigner(), '2025-03-02T10:00:00Z');
+		const snap = (await db.reviewMeetings.get(id))!.snapshot!;
+		expect(snap.labEpisodes!.map((e) => [e.usubjid, e.testcd, e.worst])).toEqual([['TST01-002', 'PLAT', 3]]);
+		const lab = snap.safetyOutcomes!.find((r) => r.outcome === 'Laboratory')!;
+		expect(lab.cells['DL1']).toEqual({ of: 1, abnormal: 1 });
+		expect(snap.safetyOutcomes!.find((r) => r.outcome === 'Vital signs')!.cells['DL1']).toEqual({ of: null, abnormal: 0 });
+		const parsed = await parseBackup('b.json', await exportBackup(db, WHO, '2025-03-03T00:00:00Z'), SCHEMA_VERSION);
+		expect(parsed.ok, parsed.ok ? '' : parsed.error).toBe(true);
+	});
+});

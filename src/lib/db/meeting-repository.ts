@@ -10,7 +10,8 @@ import type { DoseWatchDatabase } from './database';
 import { appendAudit, chainHead } from './audit-repository';
 import { resolveRuleSetVersions } from './dlt-repository';
 import { studyLabs } from '../domain/labs/study-labs';
-import { CTCAE_LAB_GRADING } from '../presets/lab-grading';
+import { CTCAE_LAB_GRADING, VITAL_ECG_LIMITS } from '../presets/lab-grading';
+import { outcomesAsOf } from '../domain/labs/safety-outcomes';
 import { withStorageErrors } from './storage-errors';
 import { newId } from './ids';
 
@@ -136,12 +137,15 @@ export async function signMeeting(db: DoseWatchDatabase, id: string, baseRev: nu
 			chainHead(db, study.id),
 			db.safety.where('studyId').equals(study.id).toArray()
 		]);
-		const labEpisodes = studyLabs(subjects, doses, safety, CTCAE_LAB_GRADING).episodes;
+		const labs = studyLabs(subjects, doses, safety, CTCAE_LAB_GRADING);
+		const labEpisodes = labs.episodes;
 		const data = { study, subjects, doses, aes, adjudications, ruleSet, ruleSetVersions, labEpisodes };
+		const outcomes = outcomesAsOf(labs, safety, subjects, study.doseLevels.map((l) => l.code), before.cutoff, VITAL_ECG_LIMITS);
 		const view = computeMeetingView(data, before.cutoff, previousSignedMeeting(meetings, before), at);
 		const problems = problemsBeforeSigning(before, view.recommended, who, undecidedCandidates(view.evaluation));
 		if (problems.length) throw new Error(`The meeting cannot be signed yet: ${problems.join(' ')}`);
-		return { ...before, signedBy: who, signedAt: at, snapshot: buildSnapshot(data, view, at), chainHead: head, rev: before.rev + 1 };
+		const snapshot = { ...buildSnapshot(data, view, at), ...(outcomes.length ? { safetyOutcomes: outcomes } : {}) };
+		return { ...before, signedBy: who, signedAt: at, snapshot, chainHead: head, rev: before.rev + 1 };
 	};
 	const draft = await db.transaction('r', tables, build);
 	const signature = await signContent(signer.profile, signer.passphrase, signedContent(draft), signer.meaning, at);

@@ -276,6 +276,9 @@ const meetingFields = <A extends v.GenericSchema>(adjudication: A) => ({
 			ruleSet: v.custom<DltRuleSet>((x) => v.is(ruleSetEnvelope, x), 'is not a DLT rule set'),
 			ruleSetVersions: v.optional(v.array(v.custom<DltRuleSet>((x) => v.is(ruleSetEnvelope, x), 'is not a DLT rule set'))),
 			labEpisodes: v.optional(v.array(v.custom<LabEpisode>((x) => v.is(labEpisodeEnvelope, x), 'is not a lab episode'))),
+			safetyOutcomes: v.optional(
+				v.array(v.strictObject({ outcome: v.string(), definition: v.string(), cells: v.record(v.string(), v.strictObject({ of: v.nullable(v.number()), abnormal: v.number() })) }))
+			),
 			verdicts: v.record(v.string(), verdict),
 			recommendation: v.intersect([escalationDecision, v.object({ reason: v.string() })])
 		})

@@ -12,7 +12,7 @@ import type { Adjudication } from '$lib/domain/types';
 import { computeCommitteeDecisions, orphanedDecisions } from '$lib/domain/dlt/compute-committee-decisions';
 import { evaluateStudy, type StudyEvaluation } from '$lib/domain/dlt/evaluate-study';
 import { computeStudyRecommendation, type StudyRecommendation } from '$lib/domain/escalation/compute-study-recommendation';
-import { safetyOutcomes, type OutcomeRow } from '$lib/components/labs/safety-outcomes';
+import { outcomesAsOf, type OutcomeRow } from '$lib/domain/labs/safety-outcomes';
 import { VITAL_ECG_LIMITS } from '$lib/presets/lab-grading';
 import { computeSinceLastReview, decidableEvents, verdictMap, type MeetingData, type SinceLastReview } from '$lib/domain/meeting';
 import type { ReviewVerdict } from '$lib/domain/review-changes';
@@ -99,17 +99,7 @@ export class StudyReview {
 	readonly safetyOutcomes: OutcomeRow[] = $derived.by(() => {
 		const data = this.data;
 		const labs = this.labs;
-		if (!data || !labs || !data.safety.length) return [];
-		const asOf = this.asOf;
-		const known = (date: string | null) => !date || date.slice(0, 10) <= asOf;
-		return safetyOutcomes(
-			data.safety.filter((r) => known(r.date)),
-			labs.graded.filter((g) => g.result.domain === 'LB' && known(g.result.date)),
-			labs.day1,
-			new Map(data.subjects.map((s) => [s.usubjid, s.doseLevel])),
-			data.study.doseLevels.map((l) => l.code),
-			VITAL_ECG_LIMITS
-		);
+		return data && labs ? outcomesAsOf(labs, data.safety, data.subjects, data.study.doseLevels.map((l) => l.code), this.asOf, VITAL_ECG_LIMITS) : [];
 	});
 
 	/** The `?asOf=` to carry on a link to another tab, so the date stays as the reviewer chose it. */

@@ -65,3 +65,18 @@ export interface LabEpisode {
 	longest: AdverseEvent;
 }
 
+
+/** One cell of the safety outcomes table: subjects with abnormal results of a kind, of those with such results. */
+export interface OutcomeCell {
+	/** Subjects with a result of this kind after the first dose; null: no data of this kind in the study. */
+	of: number | null;
+	abnormal: number;
+}
+
+/** Protocol 001's safety outcomes (domain/labs/safety-outcomes.ts): one row per kind of result, a cell per dose level. */
+export interface OutcomeRow {
+	outcome: string;
+	/** How abnormal is defined here. */
+	definition: string;
+	cells: Record<string, OutcomeCell>;
+}

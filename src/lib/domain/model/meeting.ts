@@ -3,7 +3,7 @@ import type { Adjudication } from './adjudication';
 import type { AdverseEvent } from './adverse-event';
 import type { DoseAdministration } from './dose';
 import type { AeVerdict, DltRuleSet } from './rule-set';
-import type { LabEpisode } from './lab';
+import type { LabEpisode, OutcomeRow } from './lab';
 import type { Study } from './study';
 import type { Subject } from './subject';
 import type { Signature } from './signature';
@@ -34,6 +34,8 @@ export interface MeetingSnapshot {
 	ruleSetVersions?: DltRuleSet[];
 	/** The toxicity episodes read from the counts, as they stood when signed (absent without labs). */
 	labEpisodes?: LabEpisode[];
+	/** Protocol 001's safety outcomes per dose level as of the cut-off, as signed (absent without safety results). */
+	safetyOutcomes?: OutcomeRow[];
 	/** Each AE's effective verdict as shown when signed, `usubjid|aeseq` → verdict, to check a later reading against. */
 	verdicts: Record<string, AeVerdict>;
 	/** The design's recommendation as shown when signed. */

@@ -3,23 +3,13 @@
  * laboratory, ECG and echocardiography results after the first dose, each out of the subjects with such results,
  * or "no data" when the study has none of that kind. Pure.
  */
-import type { GradedResult } from '../../domain/labs/grade-labs';
-import { abnormalLabSubjects, worstGrades } from '../../domain/labs/summarize-labs';
-import { abnormalVitals, qtcfCategories, qtcfReadings, type QtcfLimits, type VitalLimit } from '../../domain/labs/vitals-ecg';
-import type { Dtc, SafetyResult } from '../../domain/types';
+import type { GradedResult } from './grade-labs';
+import { abnormalLabSubjects, worstGrades } from './summarize-labs';
+import { abnormalVitals, qtcfCategories, qtcfReadings, type QtcfLimits, type VitalLimit } from './vitals-ecg';
+import type { StudyLabs } from './study-labs';
+import type { Dtc, OutcomeRow, SafetyResult, Subject } from '../types';
 
-export interface OutcomeCell {
-	/** Subjects with a result of this kind after the first dose; null: no data of this kind in the study. */
-	of: number | null;
-	abnormal: number;
-}
-
-export interface OutcomeRow {
-	outcome: string;
-	/** How abnormal is defined here. */
-	definition: string;
-	cells: Record<string, OutcomeCell>;
-}
+export type { OutcomeCell, OutcomeRow } from '../types';
 
 export function safetyOutcomes(
 	safety: readonly SafetyResult[],
@@ -64,4 +54,25 @@ export function safetyOutcomes(
 			: [row('ECG', limits.qtcf.words, null, new Map())]),
 		row('Echocardiography', 'echocardiography results are not read yet', null, new Map())
 	];
+}
+
+/** The outcomes as of a date (results drawn after it are not known yet), from a study's graded labs and records. */
+export function outcomesAsOf(
+	labs: StudyLabs,
+	safety: readonly SafetyResult[],
+	subjects: readonly Subject[],
+	levels: readonly string[],
+	asOf: string,
+	limits: { vitals: readonly VitalLimit[]; qtcf: QtcfLimits }
+): OutcomeRow[] {
+	if (!safety.length) return [];
+	const known = (date: string | null) => !date || date.slice(0, 10) <= asOf;
+	return safetyOutcomes(
+		safety.filter((r) => known(r.date)),
+		labs.graded.filter((g) => g.result.domain === 'LB' && known(g.result.date)),
+		labs.day1,
+		new Map(subjects.map((s) => [s.usubjid, s.doseLevel])),
+		levels,
+		limits
+	);
 }
