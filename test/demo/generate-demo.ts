@@ -266,6 +266,46 @@ function labRows(studyId: string, s: SubjectSpec, cycles: number, cycleLength: n
 	return rows;
 }
 
+/**
+ * Protocol 002 asks for safety indicators before and after each infusion: a draw at 08:00 on each infusion day
+ * (the first flagged as baseline) and one two hours after the infusion ends. Lymphocytes rise after an NK-cell
+ * infusion and fall back by the next week; the other counts barely move.
+ */
+function aroundInfusionLabs(studyId: string, exCsv: string, rand: () => number): Record<string, string | number>[] {
+	const ex = Papa.parse<Record<string, string>>(exCsv, { header: true, skipEmptyLines: true }).data;
+	const bySubject = new Map<string, Record<string, string>[]>();
+	for (const r of ex) (bySubject.get(r.USUBJID!) ?? bySubject.set(r.USUBJID!, []).get(r.USUBJID!)!).push(r);
+	const tests: { testcd: LabTest | 'LYM'; name: string; unit: string; low: number; high: number; base: number; after: number; decimals: number }[] = [
+		{ testcd: 'NEUT', name: 'Neutrophils', unit: '10^9/L', low: 2.0, high: 7.5, base: 4.0, after: 0.95, decimals: 2 },
+		{ testcd: 'LYM', name: 'Lymphocytes', unit: '10^9/L', low: 1.0, high: 4.0, base: 1.6, after: 1.3, decimals: 2 },
+		{ testcd: 'PLAT', name: 'Platelets', unit: '10^9/L', low: 150, high: 400, base: 240, after: 0.97, decimals: 0 },
+		{ testcd: 'ALT', name: 'Alanine Aminotransferase', unit: 'U/L', low: 0, high: 40, base: 22, after: 1.0, decimals: 0 }
+	];
+	const rows: Record<string, string | number>[] = [];
+	for (const [usubjid, doses] of bySubject) {
+		let seq = 0;
+		const sorted = [...doses].sort((a, b) => a.EXSTDTC!.localeCompare(b.EXSTDTC!));
+		const bases = new Map(tests.map((t) => [t.testcd, t.base * (0.85 + rand() * 0.3)]));
+		sorted.forEach((d, i) => {
+			const date = d.EXSTDTC!.slice(0, 10);
+			const end = d.EXENDTC!.slice(11, 16);
+			const post = `${String(Number(end.slice(0, 2)) + 2).padStart(2, '0')}${end.slice(2)}`;
+			for (const t of tests) {
+				const pre = bases.get(t.testcd)! * (0.92 + rand() * 0.16);
+				for (const [when, value, flag] of [['08:00', pre, i === 0 ? 'Y' : ''], [post, pre * t.after * (0.95 + rand() * 0.1), '']] as const) {
+					const v = Number(value.toFixed(t.decimals));
+					rows.push({
+						STUDYID: studyId, DOMAIN: 'LB', USUBJID: usubjid, LBSEQ: ++seq, LBTESTCD: t.testcd, LBTEST: t.name, LBCAT: t.testcd === 'ALT' ? 'CHEMISTRY' : 'HEMATOLOGY',
+						LBORRES: v, LBORRESU: t.unit, LBSTRESC: v, LBSTRESN: v, LBSTRESU: t.unit, LBSTNRLO: t.low, LBSTNRHI: t.high,
+						LBNRIND: v < t.low ? 'LOW' : v > t.high ? 'HIGH' : 'NORMAL', LBBLFL: flag, VISIT: d.VISIT!, LBDTC: `${date}T${when}`, LBDY: ''
+					});
+				}
+			}
+		});
+	}
+	return rows;
+}
+
 const LB_COLUMNS = ['STUDYID', 'DOMAIN', 'USUBJID', 'LBSEQ', 'LBTESTCD', 'LBTEST', 'LBCAT', 'LBORRES', 'LBORRESU', 'LBSTRESC', 'LBSTRESN', 'LBSTRESU', 'LBSTNRLO', 'LBSTNRHI', 'LBNRIND', 'LBBLFL', 'VISIT', 'LBDTC', 'LBDY'];
 
 // ---------------------------------------------------------------- protocol 001: BAT4706 + BAT1308
@@ -533,11 +573,13 @@ export function demoSkNk(): DemoFiles {
 		cycleStart: (c) => 1 + (c - 1) * 42,
 		levelLabel: (l) => `${l.slice(1)}×10^8 cells`
 	};
+	const files = build(shape, subjects, cutoff);
 	return {
 		preset: 'sk-nk',
 		dataCutoff: cutoff,
-		description: `Synthetic demo: ${subjects.length} subjects at two cell doses, weekly infusions.`,
-		...build(shape, subjects, cutoff)
+		description: `Synthetic demo: ${subjects.length} subjects at two cell doses, weekly infusions, with blood counts and ALT drawn before and after each infusion.`,
+		...files,
+		lb: csv(aroundInfusionLabs(shape.studyId, files.ex, mulberry32(2021)), LB_COLUMNS)
 	};
 }
 

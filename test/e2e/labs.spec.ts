@@ -47,11 +47,12 @@ test('the Labs tab: abnormal results per dose level, grade 3 or worse from the c
 	const severe = page.getByRole('table', { name: /Toxicity episodes of grade 3 or worse/ });
 	await expect(severe.getByRole('row', { name: /BAT-001-0505 NEUT: Neutrophil count decreased Grade 4/ })).toBeVisible();
 	await expect(severe.getByRole('row', { name: /BAT-001-0203 NEUT: Neutrophil count decreased Grade 4/ })).toBeVisible();
-	await expect(page.getByLabel('Test')).toHaveValue('NEUT low');
+	await expect(page.getByLabel('Test', { exact: true })).toHaveValue('NEUT low');
 	const dl5 = page.getByRole('table', { name: /^DL5: .*NEUT Neutrophil count decreased/ });
 	await expect(dl5.getByRole('row', { name: /^Grade 0/ })).toBeVisible();
-	await page.getByLabel('Test').selectOption('PLAT low');
+	await page.getByLabel('Test', { exact: true }).selectOption('PLAT low');
 	await expect(page.getByRole('table', { name: /^DL3: .*PLAT Platelet count decreased, 6 subjects/ })).toBeVisible();
+	await expect(page.getByRole('figure', { name: 'PLAT over study days, by dose level' })).toBeVisible();
 	// The liver signal of the demo (BAT-001-0405) in the Hy's law range of the eDISH plot.
 	const edish = page.getByRole('figure', { name: 'Hepatic safety (eDISH)' });
 	await expect(edish).toContainText("Hy's law quadrant: DL1 0 of 3 · DL2 0 of 6 · DL3 0 of 6 · DL4 1 of 6 · DL5 0 of 5");
@@ -91,9 +92,45 @@ test('the pilot’s LB imports beside DM, EX and AE, is graded, and its shift ta
 	await page.getByRole('link', { name: 'CDISCPILOT01' }).click();
 	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Labs' }).click();
 	await expect(page.getByText(/59,580 laboratory results up to/)).toBeVisible({ timeout: 30_000 });
-	await page.getByLabel('Test').selectOption('HGB low');
+	await page.getByLabel('Test', { exact: true }).selectOption('HGB low');
 	await expect(page.getByRole('table', { name: /Xanomeline High Dose: HGB Anemia/ })).toBeVisible();
 	await page.getByText(/Results that could not be graded/).click();
 	await expect(page.getByRole('table', { name: 'Results not graded, by test and reason' })).toContainText('no upper limit of normal (LBSTNRHI)');
 	await shot(page, 'labs-pilot');
+});
+
+test('protocol 002: a subject’s counts before and after each weekly infusion, side by side', async ({ page }) => {
+	await openWithDemo(page);
+	await page.goto('/study/demo-sk-nk/subjects/SKNK-002-1101');
+	await page.getByLabel('Test shown over study days').selectOption('LYM');
+	const table = page.getByRole('table', { name: /^LYM before and after each dose/ });
+	const first = table.getByRole('row', { name: /^SK-NK 1 / });
+	await expect(first).toContainText('(08:00)');
+	await expect(first).toContainText('(12:45)');
+	await expect(first.getByRole('cell').last()).toHaveText(/^\+0\.\d+$/);
+	await table.scrollIntoViewIfNeeded();
+	await shot(page, 'subject-around-infusions');
+	// The Results-over-time chart of the Labs tab shows each cell dose's lymphocytes.
+	await page.goto('/study/demo-sk-nk/labs');
+	await page.getByLabel('Test', { exact: true }).selectOption('LYM high');
+	await expect(page.getByRole('figure', { name: 'LYM over study days, by dose level' })).toBeVisible();
+});
+
+test('a study chooses how a lab test is graded: the grades and the Labs tab follow, with the reason in the audit trail', async ({ page }) => {
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Grace Monitor');
+	await page.goto(`${STUDY}/settings`);
+	const form = page.getByRole('form', { name: 'Lab tests and the CTCAE terms they are graded to' });
+	await expect(form.getByLabel('PLAT graded low as')).toHaveValue('');
+	await form.getByLabel('HGB graded high as').selectOption('Not graded');
+	await form.getByRole('button', { name: 'Save the lab grading' }).click();
+	await expect(form.getByLabel('Reason for the change')).toBeFocused();
+	await form.getByLabel('Reason for the change').fill('SAP: haemoglobin graded for anaemia only');
+	await form.getByRole('button', { name: 'Save the lab grading' }).click();
+	await expect(form.getByRole('status')).toHaveText('Saved. The grades follow.');
+	await page.goto(`${STUDY}/labs`);
+	await expect(page.getByLabel('Test', { exact: true }).locator('option', { hasText: 'HGB: Anemia' })).toHaveCount(1);
+	await expect(page.getByLabel('Test', { exact: true }).locator('option', { hasText: 'HGB: Hemoglobin increased' })).toHaveCount(0);
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Audit trail' }).click();
+	await expect(page.getByRole('row', { name: /labMapping.*SAP: haemoglobin graded for anaemia only/ })).toBeVisible();
 });

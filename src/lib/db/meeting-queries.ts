@@ -4,6 +4,7 @@ import type { Meeting, Study } from '../domain/types';
 import type { DoseWatchDatabase } from './database';
 import { loadDltData, type DltData } from './dlt-queries';
 import { listMeetings } from './meeting-repository';
+import { withStudyMapping } from '../domain/labs/grade-labs';
 import { studyLabs, type StudyLabs } from '../domain/labs/study-labs';
 import { CTCAE_LAB_GRADING } from '../presets/lab-grading';
 
@@ -21,6 +22,6 @@ export interface ReviewData {
 export async function loadReviewData(db: DoseWatchDatabase, studyId: string): Promise<ReviewData | null> {
 	const [data, meetings] = await Promise.all([loadDltData(db, studyId), listMeetings(db, studyId)]);
 	if (!data) return null;
-	const labs = studyLabs(data.subjects, data.doses, data.safety, CTCAE_LAB_GRADING);
+	const labs = studyLabs(data.subjects, data.doses, data.safety, withStudyMapping(CTCAE_LAB_GRADING, data.study.labMapping));
 	return { study: data.study, data, live: data.ruleSet ? { ...data, ruleSet: data.ruleSet, labEpisodes: labs.episodes } : null, labs, meetings };
 }

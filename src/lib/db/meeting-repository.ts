@@ -9,6 +9,7 @@ import { contentHash, signContent, signedContent } from '../io/signatures';
 import type { DoseWatchDatabase } from './database';
 import { appendAudit, chainHead } from './audit-repository';
 import { resolveRuleSetVersions } from './dlt-repository';
+import { withStudyMapping } from '../domain/labs/grade-labs';
 import { studyLabs } from '../domain/labs/study-labs';
 import { CTCAE_LAB_GRADING, VITAL_ECG_LIMITS } from '../presets/lab-grading';
 import { outcomesAsOf } from '../domain/labs/safety-outcomes';
@@ -137,7 +138,7 @@ export async function signMeeting(db: DoseWatchDatabase, id: string, baseRev: nu
 			chainHead(db, study.id),
 			db.safety.where('studyId').equals(study.id).toArray()
 		]);
-		const labs = studyLabs(subjects, doses, safety, CTCAE_LAB_GRADING);
+		const labs = studyLabs(subjects, doses, safety, withStudyMapping(CTCAE_LAB_GRADING, study.labMapping));
 		const labEpisodes = labs.episodes;
 		const data = { study, subjects, doses, aes, adjudications, ruleSet, ruleSetVersions, labEpisodes };
 		const outcomes = outcomesAsOf(labs, safety, subjects, study.doseLevels.map((l) => l.code), before.cutoff, VITAL_ECG_LIMITS);

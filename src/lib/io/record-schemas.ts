@@ -62,6 +62,7 @@ export const StudySchema = v.strictObject({
 	dltRuleSet: v.string(),
 	teaeWindowDays: v.nullable(v.number()),
 	dataCutoff: v.nullable(v.pipe(v.string(), v.isoDate())),
+	labMapping: v.optional(v.record(v.string(), v.strictObject({ low: v.optional(v.nullable(v.string())), high: v.optional(v.nullable(v.string())) }))),
 	isDemo: v.boolean(),
 	createdAt: v.string()
 });

@@ -25,6 +25,12 @@ export function saveStudySettings(study: Study, settings: StudySettings, reason:
 	return saveStudy(db, applySettings(study, settings, ctx), ctx);
 }
 
+/** The study's own CTCAE term per lab test and direction, with a reason: one audited write; the grades follow. */
+export function saveLabMapping(study: Study, labMapping: NonNullable<Study['labMapping']>, reason: string): Promise<void> {
+	const { labMapping: _old, ...rest } = study;
+	return saveStudy(db, Object.keys(labMapping).length ? { ...rest, labMapping } : rest, { who: reviewer.name, at: nowIso(), reason });
+}
+
 /**
  * Saves edited rules as the study's next rule set version: from `effectiveFrom` for a protocol amendment (subjects
  * dosed before keep their version), or for every subject when it is ''. The problem in words when they do not check.

@@ -135,3 +135,15 @@ describe('a criterion’s note that is not an assumption', () => {
 		expect(grade('Hypocalcemia', 'CA', v(1.9, 'mmol/L', 2.1, 2.6)).assumption).toBeNull();
 	});
 });
+
+describe('a study’s own mapping over the default', () => {
+	it('changes a term, removes a direction, and adds a test the default does not grade', async () => {
+		const { withStudyMapping } = await import('./grade-labs');
+		const m = withStudyMapping(G, { WBC: { high: null }, HGB: { low: 'Anemia', high: null }, ANC: { low: 'Neutrophil count decreased' }, eos: { high: 'Leukocytosis' } }).mapping;
+		expect(m['WBC']).toEqual({ low: 'White blood cell decreased' });
+		expect(m['HGB']).toEqual({ low: 'Anemia' });
+		expect(m['EOS']).toEqual({ high: 'Leukocytosis' });
+		expect(m['PLAT']).toEqual(G.mapping['PLAT']);
+		expect(withStudyMapping(G, undefined)).toBe(G);
+	});
+});

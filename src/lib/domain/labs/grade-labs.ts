@@ -68,6 +68,21 @@ export interface LabGrading {
 	countDefined: readonly string[];
 }
 
+/** The grading a study uses: the default mapping with the study's own choices over it (a null removes a direction). */
+export function withStudyMapping(grading: LabGrading, own: Readonly<Record<string, { low?: string | null; high?: string | null }>> | undefined): LabGrading {
+	if (!own || !Object.keys(own).length) return grading;
+	const mapping: Record<string, { low?: string; high?: string }> = { ...grading.mapping };
+	for (const [testcd, m] of Object.entries(own)) {
+		const next = { ...(mapping[testcd.toUpperCase()] ?? {}) };
+		for (const dir of ['low', 'high'] as const) {
+			if (m[dir] === null) delete next[dir];
+			else if (m[dir]) next[dir] = m[dir]!;
+		}
+		mapping[testcd.toUpperCase()] = next;
+	}
+	return { ...grading, mapping };
+}
+
 export interface TermGrade {
 	term: string;
 	/** CTCAE grade 0–4; null when it cannot be given (see `why`). */

@@ -101,6 +101,11 @@ export interface Study {
 	teaeWindowDays: number | null;
 	/** The data cut-off the team reviews against (YYYY-MM-DD); null means today. */
 	dataCutoff: string | null;
+	/**
+	 * The study's own choice of the CTCAE term graded for a lab test in each direction, over DoseWatch's default
+	 * mapping (presets/lab-grading/test-mapping.json); null: that direction is not graded. Absent: the default.
+	 */
+	labMapping?: Record<string, { low?: string | null; high?: string | null }>;
 	/** True for the synthetic demo studies, so the app can say plainly that they are not real data. */
 	isDemo: boolean;
 	createdAt: string;
