@@ -85,8 +85,9 @@ test('the pilot’s LB imports beside DM, EX and AE, is graded, and its shift ta
 	await page.getByLabel('AE: adverse events').setInputFiles(`${PILOT}/ae.csv`);
 	await page.getByText('Labs, vital signs and ECG (optional)').click();
 	await page.getByLabel('LB: laboratory results').setInputFiles(`${PILOT}/lb.csv`);
+	await page.getByLabel('VS: vital signs').setInputFiles(`${PILOT}/vs.csv`);
 	await page.getByRole('button', { name: 'Check the files' }).click();
-	await expect(page.getByText('59580 lab (LB), 0 vital-sign (VS), 0 ECG (EG) results')).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByText('59580 lab (LB), 29643 vital-sign (VS), 0 ECG (EG) results')).toBeVisible({ timeout: 60_000 });
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible({ timeout: 60_000 });
 	await page.getByRole('link', { name: 'CDISCPILOT01' }).click();
@@ -97,6 +98,21 @@ test('the pilot’s LB imports beside DM, EX and AE, is graded, and its shift ta
 	await page.getByText(/Results that could not be graded/).click();
 	await expect(page.getByRole('table', { name: 'Results not graded, by test and reason' })).toContainText('no upper limit of normal (LBSTNRHI)');
 	await shot(page, 'labs-pilot');
+
+	// Vital signs outside the limits; a stricter systolic limit set in the study's settings counts more subjects.
+	const vitals = page.getByRole('table', { name: /Subjects with abnormal safety results/ }).getByRole('row', { name: /^Vital signs/ });
+	const abnormalHi = async () => Number(/(\d+) of \d+/.exec((await vitals.getByRole('cell').nth(2).textContent()) ?? '')![1]);
+	await expect(vitals.getByRole('cell').nth(2)).toHaveText(/^\d+ of \d+$/);
+	const before = await abnormalHi();
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Study settings' }).click();
+	const limits = page.getByRole('form', { name: 'Abnormal vital signs and ECG' });
+	await limits.getByLabel('Systolic blood pressure: abnormal at or above').fill('140');
+	await limits.getByLabel('Reason for the change').fill('SAP 9.3: systolic ≥ 140 mmHg');
+	await limits.getByRole('button', { name: 'Save the limits' }).click();
+	await expect(limits.getByRole('status')).toHaveText('Saved. The safety outcomes follow.');
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Labs' }).click();
+	await expect(vitals).toContainText('systolic blood pressure ≥ 140 or ≤ 90 mmHg');
+	expect(await abnormalHi()).toBeGreaterThan(before);
 });
 
 test('protocol 002: a subject’s counts before and after each weekly infusion, side by side', async ({ page }) => {
@@ -128,6 +144,8 @@ test('a study chooses how a lab test is graded: the grades and the Labs tab foll
 	await form.getByLabel('Reason for the change').fill('SAP: haemoglobin graded for anaemia only');
 	await form.getByRole('button', { name: 'Save the lab grading' }).click();
 	await expect(form.getByRole('status')).toHaveText('Saved. The grades follow.');
+	await form.scrollIntoViewIfNeeded();
+	await shot(page, 'settings-labs');
 	await page.goto(`${STUDY}/labs`);
 	await expect(page.getByLabel('Test', { exact: true }).locator('option', { hasText: 'HGB: Anemia' })).toHaveCount(1);
 	await expect(page.getByLabel('Test', { exact: true }).locator('option', { hasText: 'HGB: Hemoglobin increased' })).toHaveCount(0);

@@ -11,7 +11,7 @@ import { appendAudit, chainHead } from './audit-repository';
 import { resolveRuleSetVersions } from './dlt-repository';
 import { withStudyMapping } from '../domain/labs/grade-labs';
 import { studyLabs } from '../domain/labs/study-labs';
-import { CTCAE_LAB_GRADING, VITAL_ECG_LIMITS } from '../presets/lab-grading';
+import { CTCAE_LAB_GRADING, safetyLimitsOf } from '../presets/lab-grading';
 import { outcomesAsOf } from '../domain/labs/safety-outcomes';
 import { withStorageErrors } from './storage-errors';
 import { newId } from './ids';
@@ -141,7 +141,7 @@ export async function signMeeting(db: DoseWatchDatabase, id: string, baseRev: nu
 		const labs = studyLabs(subjects, doses, safety, withStudyMapping(CTCAE_LAB_GRADING, study.labMapping));
 		const labEpisodes = labs.episodes;
 		const data = { study, subjects, doses, aes, adjudications, ruleSet, ruleSetVersions, labEpisodes };
-		const outcomes = outcomesAsOf(labs, safety, subjects, study.doseLevels.map((l) => l.code), before.cutoff, VITAL_ECG_LIMITS);
+		const outcomes = outcomesAsOf(labs, safety, subjects, study.doseLevels.map((l) => l.code), before.cutoff, safetyLimitsOf(study));
 		const view = computeMeetingView(data, before.cutoff, previousSignedMeeting(meetings, before), at);
 		const problems = problemsBeforeSigning(before, view.recommended, who, undecidedCandidates(view.evaluation));
 		if (problems.length) throw new Error(`The meeting cannot be signed yet: ${problems.join(' ')}`);

@@ -63,6 +63,12 @@ export const StudySchema = v.strictObject({
 	teaeWindowDays: v.nullable(v.number()),
 	dataCutoff: v.nullable(v.pipe(v.string(), v.isoDate())),
 	labMapping: v.optional(v.record(v.string(), v.strictObject({ low: v.optional(v.nullable(v.string())), high: v.optional(v.nullable(v.string())) }))),
+	safetyLimits: v.optional(
+		v.strictObject({
+			vitals: v.array(v.strictObject({ testcd: v.string(), label: v.string(), unit: v.string(), high: v.optional(v.number()), low: v.optional(v.number()), words: v.string() })),
+			qtcf: v.strictObject({ above: v.array(v.number()), increase: v.array(v.number()), words: v.string() })
+		})
+	),
 	isDemo: v.boolean(),
 	createdAt: v.string()
 });

@@ -20,3 +20,8 @@ export const CTCAE_LAB_GRADING: LabGrading = {
 
 /** DoseWatch's default limits for an abnormal vital sign and the ICH E14 QTcF categories (lab-grading/vital-ecg-limits.json). */
 export const VITAL_ECG_LIMITS: { vitals: VitalLimit[]; qtcf: QtcfLimits; source: string } = { vitals: limits.vitals, qtcf: limits.qtcf, source: limits.source };
+
+/** The limits a study uses: its own when it set them, else DoseWatch's defaults. */
+export function safetyLimitsOf(study: { safetyLimits?: { vitals: VitalLimit[]; qtcf: QtcfLimits } | undefined }): { vitals: VitalLimit[]; qtcf: QtcfLimits } {
+	return study.safetyLimits ?? VITAL_ECG_LIMITS;
+}

@@ -31,6 +31,12 @@ export function saveLabMapping(study: Study, labMapping: NonNullable<Study['labM
 	return saveStudy(db, Object.keys(labMapping).length ? { ...rest, labMapping } : rest, { who: reviewer.name, at: nowIso(), reason });
 }
 
+/** The study's own limits for abnormal vital signs and QTcF (null: the defaults), with a reason: one audited write. */
+export function saveSafetyLimits(study: Study, safetyLimits: NonNullable<Study['safetyLimits']> | null, reason: string): Promise<void> {
+	const { safetyLimits: _old, ...rest } = study;
+	return saveStudy(db, safetyLimits ? { ...rest, safetyLimits } : rest, { who: reviewer.name, at: nowIso(), reason });
+}
+
 /**
  * Saves edited rules as the study's next rule set version: from `effectiveFrom` for a protocol amendment (subjects
  * dosed before keep their version), or for every subject when it is ''. The problem in words when they do not check.

@@ -13,7 +13,7 @@ import { computeCommitteeDecisions, orphanedDecisions } from '$lib/domain/dlt/co
 import { evaluateStudy, type StudyEvaluation } from '$lib/domain/dlt/evaluate-study';
 import { computeStudyRecommendation, type StudyRecommendation } from '$lib/domain/escalation/compute-study-recommendation';
 import { outcomesAsOf, type OutcomeRow } from '$lib/domain/labs/safety-outcomes';
-import { VITAL_ECG_LIMITS } from '$lib/presets/lab-grading';
+import { safetyLimitsOf } from '$lib/presets/lab-grading';
 import { computeSinceLastReview, decidableEvents, verdictMap, type MeetingData, type SinceLastReview } from '$lib/domain/meeting';
 import type { ReviewVerdict } from '$lib/domain/review-changes';
 import { useLiveQuery, type LiveState } from './live-query.svelte';
@@ -99,7 +99,7 @@ export class StudyReview {
 	readonly safetyOutcomes: OutcomeRow[] = $derived.by(() => {
 		const data = this.data;
 		const labs = this.labs;
-		return data && labs ? outcomesAsOf(labs, data.safety, data.subjects, data.study.doseLevels.map((l) => l.code), this.asOf, VITAL_ECG_LIMITS) : [];
+		return data && labs ? outcomesAsOf(labs, data.safety, data.subjects, data.study.doseLevels.map((l) => l.code), this.asOf, safetyLimitsOf(data.study)) : [];
 	});
 
 	/** The `?asOf=` to carry on a link to another tab, so the date stays as the reviewer chose it. */

@@ -106,6 +106,14 @@ export interface Study {
 	 * mapping (presets/lab-grading/test-mapping.json); null: that direction is not graded. Absent: the default.
 	 */
 	labMapping?: Record<string, { low?: string | null; high?: string | null }>;
+	/**
+	 * The study's own limits for an abnormal vital sign and its QTcF categories, over DoseWatch's defaults
+	 * (presets/lab-grading/vital-ecg-limits.json). Absent: the defaults.
+	 */
+	safetyLimits?: {
+		vitals: { testcd: string; label: string; unit: string; high?: number; low?: number; words: string }[];
+		qtcf: { above: number[]; increase: number[]; words: string };
+	};
 	/** True for the synthetic demo studies, so the app can say plainly that they are not real data. */
 	isDemo: boolean;
 	createdAt: string;
