@@ -40,6 +40,15 @@ describe('readBundle', () => {
 		expect(plan.counts).toMatchObject({ subjects: 306, doses: 591, aes: 1191 });
 	});
 
+	it('reads LB with SUPPLB merged (the ratio to ULN as a column) and VS, as labs and vital signs', async () => {
+		const b = await readBundle(['dm.csv', 'ex.csv', 'lb.csv', 'supplb.csv', 'vs.csv'].map((n) => ({ name: n, bytes: bytes(PILOT, n) })));
+		expect(b.merged).toEqual([{ supp: 'supplb.csv', into: 'lb.csv', qualifiers: ['LBTMSHI', 'ENDPOINT'] }]);
+		expect(b.setAside).toEqual([]);
+		const plan = planImport({ dm: b.files.dm!, ex: b.files.ex, lb: b.files.lb, vs: b.files.vs }, options);
+		expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
+		expect(plan.counts.safety).toEqual({ LB: 59580, VS: 29643, EG: 0 });
+	});
+
 	it('finds a domain from the DOMAIN column when the name says nothing, lets the person choose, and sets aside what it does not import', async () => {
 		const dm = bytes(PILOT, 'dm.csv');
 		const is = new TextEncoder().encode('STUDYID,DOMAIN,USUBJID,ISSEQ\nX,IS,S-1,1\n');
