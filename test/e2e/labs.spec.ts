@@ -30,6 +30,8 @@ test('a grade 4 neutropenia read from the counts, with no AE recorded, goes to t
 	await expect(subject).toContainText('DLT: Neutrophil count decreased NEUT draws from 7 Nov 2026 on day 4 (committee decision).');
 	const dl5 = page.getByRole('table', { name: 'DLTs per dose level' }).getByRole('row', { name: /^DL5/ });
 	await expect(dl5.getByRole('cell').nth(2)).toHaveText('4 †');
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Audit trail' }).click();
+	await expect(page.getByRole('row', { name: /BAT-001-0505 NEUT draws from 2026-11-07 .*committee: DLT.*Neutrophils below 0\.5 for 8 days/ })).toBeVisible();
 });
 
 test('the Labs tab: abnormal results per dose level, grade 3 or worse from the counts, and shift tables', async ({ page }) => {

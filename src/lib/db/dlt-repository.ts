@@ -28,7 +28,7 @@ export async function recordAdjudication(db: DoseWatchDatabase, a: Omit<Adjudica
 				who: record.by,
 				studyId: record.studyId,
 				entity: 'adjudication',
-				key: `${record.usubjid} AE ${record.aeseq}`,
+				key: adjudicationKeyText(record),
 				action: 'adjudicate',
 				before: { engineVerdict: record.engineVerdict, engineRule: record.engineRule, ruleSet: record.ruleSet },
 				after: { decision: record.decision, ...(record.signature ? { signedBy: `${record.signature.name} (${record.signature.meaning})` } : {}) },
@@ -36,6 +36,12 @@ export async function recordAdjudication(db: DoseWatchDatabase, a: Omit<Adjudica
 			});
 		})
 	);
+}
+
+/** How the audit trail names what was decided on: "S-1 AE 3", or for a lab-defined candidate "S-1 NEUT draws from 2026-11-07". */
+function adjudicationKeyText(a: Pick<Adjudication, 'usubjid' | 'aeseq' | 'aeId'>): string {
+	const lab = a.aeId?.startsWith('lab:') ? a.aeId.split(':') : null;
+	return lab && lab.length >= 4 ? `${a.usubjid} ${lab.at(-2)} draws from ${lab.at(-1)}` : `${a.usubjid} AE ${a.aeseq}`;
 }
 
 /** The rule set a study uses: a preset, or one of its own saved versions. */

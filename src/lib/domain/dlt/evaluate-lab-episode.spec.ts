@@ -74,6 +74,18 @@ describe('lab-defined DLT candidates: the counts judged by the DLT rules (protoc
 		expect(s.labEvents).toEqual([]);
 	});
 
+	it('a subject who received placebo only has no lab-defined candidate: no study drug for the counts to be a toxicity of', () => {
+		const safety = neut([8, 0.4], [11, 0.3], [14, 0.45], [15, 2.5]);
+		const labs = studyLabs([subject], doses, safety, CTCAE_LAB_GRADING);
+		const placeboDoses = doses.map((d) => ({ ...d, drug: 'PLACEBO', dose: 0 }));
+		const ev = evaluateStudy({
+			study: { doseLevels: [{ code: 'DL1', label: '', doses: [] }], teaeWindowDays: null, design: { kind: '3+3', deescalation: true }, dltWindow: { cycle: 1, startDay: 1, endDay: 21 }, drugs: [{ code: 'A', name: 'A' }, { code: 'PLACEBO', name: 'Placebo', placebo: true }] },
+			subjects: [subject], doses: placeboDoses, aes: [], ruleSet: set, asOf: day(40), labEpisodes: labs.episodes
+		});
+		expect(ev.subjects[0]!.labEvents).toEqual([]);
+		expect(ev.subjects[0]!.status).toBe('no_dlt');
+	});
+
 	it('the committee’s decision on a candidate counts: a confirmed lab-defined DLT makes the subject a DLT', () => {
 		const safety = neut([8, 0.4], [11, 0.3], [14, 0.45], [15, 2.5]);
 		const { episodes } = run(safety);

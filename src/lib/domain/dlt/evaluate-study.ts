@@ -192,9 +192,13 @@ export function evaluateSubject(
 		};
 	});
 	const labEvents: EventEvaluation[] = [];
-	const attributable = (input.study.drugs ?? []).filter((d) => !d.placebo).map((d) => d.code);
-	for (const ep of episodesOf(input, subject.usubjid)) {
-		const v = evaluateLabEpisode(ep, events, context, set, attributable);
+	// Judged as if related to the study drugs the subject received (all of the study's, without dose records);
+	// a subject who received placebo only has no study drug a count could be a toxicity of.
+	const studyDrugs = (input.study.drugs ?? []).filter((d) => !d.placebo).map((d) => d.code);
+	const received = doses.length ? studyDrugs.filter((code) => doses.some((d) => d.drug === code && d.dose > 0)) : studyDrugs;
+	const episodes = doses.length && !received.length ? [] : episodesOf(input, subject.usubjid);
+	for (const ep of episodes) {
+		const v = evaluateLabEpisode(ep, events, context, set, received);
 		if (!v) continue;
 		const committee = input.decisions?.get(adjudicationKey(subject.usubjid, ep.key)) ?? null;
 		labEvents.push({ ...v, teae: true, teaeReason: 'A toxicity read from the counts after the first dose.', committee, effective: effectiveVerdict(v.verdict, committee) });
