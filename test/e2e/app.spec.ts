@@ -16,7 +16,7 @@ test('first start loads the demo and says plainly that it is demo data', async (
 
 	await page.getByRole('link', { name: 'BAT-001-0401' }).click();
 	await expect(page.getByRole('heading', { name: 'Subject BAT-001-0401' })).toBeVisible();
-	const chronology = page.getByRole('table').first();
+	const chronology = page.getByRole('region', { name: 'Chronology' }).getByRole('table');
 	await expect(chronology.getByRole('row', { name: /AE 1 grade change.*now G4/ })).toContainText('8');
 	await shot(page, 'subject');
 });
