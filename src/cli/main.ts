@@ -9,6 +9,7 @@ import { UsageError } from './args';
 import { boundaries } from './commands/boundaries';
 import { evaluate } from './commands/evaluate';
 import { labs } from './commands/labs';
+import { ada } from './commands/ada';
 import { recommend } from './commands/recommend';
 import { validate } from './commands/validate';
 import { verify } from './commands/verify';
@@ -36,6 +37,12 @@ Commands:
       criteria), with its baseline (LBBLFL, else the last value on or before day 1 = first dose > 0) and, when
       no grade can be given, why. JSON: { "records": [...], "subjects": [...] } (each subject's baseline and
       worst post-baseline grade per test). VS and EG results are listed, not graded.
+
+  ada --dm DM.csv --ex EX.csv --is IS.csv [--cut-point N] [--test ADA_BAB] [--format json]
+      Anti-drug antibodies by protocol 000's rule: each sample positive (a level exceeding the cut-point, or
+      reported positive), negative or indeterminate; each participant positive with 2 consecutive positive
+      samples or a positive final sample, with the pattern (treatment-induced, treatment-boosted, pre-existing,
+      negative) and the reason; participants with a positive sample per dose level and cycle.
 
   recommend --json < scenarios.json
       Reads a JSON array of scenarios on standard input and writes a JSON array of results in the same order.
@@ -66,6 +73,8 @@ export async function main(argv: string[]): Promise<number> {
 				return await evaluate(rest);
 			case 'labs':
 				return await labs(rest);
+			case 'ada':
+				return await ada(rest);
 			case 'recommend':
 				return recommend(rest);
 			case 'boundaries':

@@ -316,3 +316,26 @@ describe('text from files cannot drive the terminal', () => {
 		expect(r.out).toContain('subject "TST01-001<U+001B>[2K<U+001B>[1A" is not in dm.csv');
 	});
 });
+
+describe('dosewatch ada', () => {
+	const IS = resolve(PILOT, '../pharmaversesdtm/is_ada.csv');
+	it('classifies each sample against the cut-point (equal is not above) and each participant by protocol 000’s rule', () => {
+		const r = dosewatch('ada', '--dm', `${PILOT}/dm.csv`, '--ex', `${PILOT}/ex.csv`, '--is', IS, '--cut-point', '1.51');
+		expect(r.code).toBe(0);
+		const out = JSON.parse(r.out) as { subjects: { usubjid: string; adaStatus: string; pattern: string; reason: string }[]; samples: { usubjid: string; seq: number; studyDay: number | null; result: string }[] };
+		expect(Object.keys(out.subjects[0]!)).toEqual(['usubjid', 'adaStatus', 'pattern', 'reason']);
+		expect(new Set(out.subjects.map((s) => s.adaStatus))).toEqual(new Set(['positive', 'negative', 'not_evaluable']));
+		// 01-701-1023's baseline level is exactly 1.51: equal to the cut-point, so negative.
+		expect(out.samples.find((s) => s.usubjid === '01-701-1023' && s.seq === 1)).toMatchObject({ result: 'negative' });
+		// Every positive participant's reason is one of the rule's two clauses.
+		for (const s of out.subjects.filter((x) => x.adaStatus === 'positive')) expect(s.reason).toMatch(/^(2 consecutive positive samples|the final sample tested)/);
+	});
+
+	it('without a cut-point, a level is indeterminate, while POSITIVE and NEGATIVE are read as reported', () => {
+		const out = JSON.parse(dosewatch('ada', '--dm', `${PILOT}/dm.csv`, '--ex', `${PILOT}/ex.csv`, '--is', IS, '--test', 'ADA_NAB').out) as { samples: { result: string }[] };
+		// NAb is reported as text: 220 NEGATIVE, 21 POSITIVE and one blank (no result).
+		expect(new Set(out.samples.map((s) => s.result))).toEqual(new Set(['positive', 'negative', 'indeterminate']));
+		const bab = JSON.parse(dosewatch('ada', '--dm', `${PILOT}/dm.csv`, '--ex', `${PILOT}/ex.csv`, '--is', IS).out) as { samples: { result: string }[] };
+		expect(bab.samples.some((s) => s.result === 'indeterminate')).toBe(true);
+	});
+});
