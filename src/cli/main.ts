@@ -10,6 +10,7 @@ import { boundaries } from './commands/boundaries';
 import { evaluate } from './commands/evaluate';
 import { labs } from './commands/labs';
 import { ada } from './commands/ada';
+import { response } from './commands/response';
 import { recommend } from './commands/recommend';
 import { validate } from './commands/validate';
 import { verify } from './commands/verify';
@@ -44,6 +45,11 @@ Commands:
       samples or a positive final sample, with the pattern (treatment-induced, treatment-boosted, pre-existing,
       negative) and the reason; participants with a positive sample per dose level and cycle.
 
+  response --dm DM.csv --ex EX.csv --rs RS.csv [--evaluator INVESTIGATOR] [--confirm-min-days 28] [--sd-min-days 42] [--format json]
+      Best overall response by RECIST 1.1 per subject, confirmed and unconfirmed (admiralonco's conventions:
+      days from RSDTC, a missing day the month's last, the worst of two on a date, up to the first PD), and per
+      dose level ORR and disease control with Clopper-Pearson 95% intervals (percent).
+
   recommend --json < scenarios.json
       Reads a JSON array of scenarios on standard input and writes a JSON array of results in the same order.
       A scenario: {"design": "3+3" | "boin", "currentDose": 2, "n": [3, 6, 0], "dlt": [0, 1, 0],
@@ -75,6 +81,8 @@ export async function main(argv: string[]): Promise<number> {
 				return await labs(rest);
 			case 'ada':
 				return await ada(rest);
+			case 'response':
+				return await response(rest);
 			case 'recommend':
 				return recommend(rest);
 			case 'boundaries':

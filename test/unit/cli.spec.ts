@@ -339,3 +339,29 @@ describe('dosewatch ada', () => {
 		expect(bab.samples.some((s) => s.result === 'indeterminate')).toBe(true);
 	});
 });
+
+describe('dosewatch response', () => {
+	const RS = resolve(PILOT, '../pharmaversesdtm/rs_onco_recist.csv');
+	it('gives each subject’s confirmed and unconfirmed best overall response, and ORR per dose level with its exact interval', () => {
+		const r = dosewatch('response', '--dm', `${PILOT}/dm.csv`, '--ex', `${PILOT}/ex.csv`, '--rs', RS);
+		expect(r.code).toBe(0);
+		const out = JSON.parse(r.out) as { subjects: { usubjid: string; bor: string; borUnconfirmed: string; doseLevel: string }[]; doseLevels: { doseLevel: string; n: number; orr: number; orrCi95: number[] }[] };
+		const of = (id: string) => out.subjects.find((s) => s.usubjid === `01-701-${id}`)!;
+		// 1015 (day 1 2 Jan 2014): SD on day 22 is too early, NE in Feb, CR on 6 Mar never confirmed: SD; unconfirmed CR.
+		expect(of('1015')).toMatchObject({ bor: 'SD', borUnconfirmed: 'CR', doseLevel: 'Pbo' });
+		// 1118: PR on 23 Apr confirmed by PR on 4 Jun (42 days later) across one NE.
+		expect(of('1118')).toMatchObject({ bor: 'PR', borUnconfirmed: 'PR' });
+		// 1028: SD too early, then PD; the SD after PD is not read.
+		expect(of('1028')).toMatchObject({ bor: 'PD', borUnconfirmed: 'PD' });
+		for (const l of out.doseLevels) {
+			expect(l.orrCi95[0]).toBeLessThanOrEqual(l.orr);
+			expect(l.orrCi95[1]).toBeGreaterThanOrEqual(l.orr);
+		}
+	});
+
+	it('an independent assessor’s accepted read is used when asked for', () => {
+		const out = JSON.parse(dosewatch('response', '--dm', `${PILOT}/dm.csv`, '--ex', `${PILOT}/ex.csv`, '--rs', RS, '--evaluator', 'INDEPENDENT ASSESSOR').out) as { subjects: { usubjid: string; bor: string }[] };
+		// 1028: the accepted reads are SD, then PD on 30 Aug (day 43).
+		expect(out.subjects.find((s) => s.usubjid === '01-701-1028')!.bor).toBe('PD');
+	});
+});

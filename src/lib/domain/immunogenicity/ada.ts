@@ -9,7 +9,7 @@
  */
 import { computeStudyDay, orderKey } from '../partial-date';
 import type { Dtc } from '../types';
-import { tQuantile } from './t-quantile';
+import { tQuantile } from '../stats/distributions';
 
 /** One immunogenicity sample (an IS record). */
 export interface AdaSample {

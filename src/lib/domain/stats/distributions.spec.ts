@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tQuantile } from './t-quantile';
+import { tQuantile } from './distributions';
 
 describe('Student’s t quantile', () => {
 	// Published two-sided 95% critical values (the 97.5th percentile).

@@ -1,6 +1,7 @@
 /**
- * Student's t distribution: its CDF from the regularized incomplete beta function (a continued fraction, as in
- * Numerical Recipes 6.4), and its quantile by bisection on that CDF. Enough for a confidence bound of a mean. Pure.
+ * The regularized incomplete beta function (a continued fraction, as in Numerical Recipes 6.4), and from it
+ * Student's t distribution (its CDF, and its quantile by bisection): enough for a confidence bound of a mean
+ * and the Clopper–Pearson interval of a proportion. Pure.
  */
 
 function logGamma(x: number): number {

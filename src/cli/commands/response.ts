@@ -1,0 +1,72 @@
+/**
+ * `dosewatch response`: best overall response by RECIST 1.1 per subject (confirmed and unconfirmed, admiralonco's
+ * conventions) and per dose level the objective response and disease control rates with Clopper–Pearson 95%
+ * intervals. Day 1 is the first dose above zero (EX).
+ */
+import { parseArgs } from 'node:util';
+import { computeFirstExposure } from '../../lib/domain/first-exposure';
+import { bestOverallResponse, clopperPearson, DEFAULT_RESPONSE_SETTINGS, RESPONSES } from '../../lib/domain/response/recist';
+import type { DoseAdministration } from '../../lib/domain/types';
+import { formatProblem, hasErrors } from '../../lib/io/import-types';
+import { planImport } from '../../lib/io/import/plan-import';
+import { readRs } from '../../lib/io/import/read-rs';
+import { forTerminal } from '../../lib/io/visible-text';
+import { UsageError, out, readSource, readSources } from '../args';
+
+export async function response(args: string[]): Promise<number> {
+	const { values } = parseArgs({
+		args,
+		options: {
+			dm: { type: 'string' },
+			ex: { type: 'string' },
+			rs: { type: 'string' },
+			tr: { type: 'string' },
+			evaluator: { type: 'string', default: 'INVESTIGATOR' },
+			'confirm-min-days': { type: 'string', default: String(DEFAULT_RESPONSE_SETTINGS.confirmMinDays) },
+			'sd-min-days': { type: 'string', default: String(DEFAULT_RESPONSE_SETTINGS.sdMinDays) },
+			format: { type: 'string', default: 'json' }
+		},
+		strict: true
+	});
+	if (!values.dm || !values.rs) throw new UsageError('response needs --dm DM.csv and --rs RS.csv (with --ex EX.csv for day 1)');
+	if (values.format !== 'json') throw new UsageError('--format must be json');
+	const days = (flag: string, v: string | undefined) => {
+		const n = Number(v);
+		if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${flag} "${v}" is not a whole number of days`);
+		return n;
+	};
+	const settings = { ...DEFAULT_RESPONSE_SETTINGS, confirmMinDays: days('confirm-min-days', values['confirm-min-days']), sdMinDays: days('sd-min-days', values['sd-min-days']) };
+	const plan = planImport(await readSources({ dm: values.dm, ex: values.ex }), { target: null, newStudyId: 'response', now: new Date().toISOString(), who: 'dosewatch response' });
+	const read = readRs((await readSource(values.rs, '--rs'))!, new Set(plan.subjects.map((s) => s.usubjid)), values.evaluator!);
+	const problems = [...plan.problems, ...read.problems];
+	if (hasErrors(problems)) {
+		process.stderr.write('dosewatch: the files have errors; nothing was derived.\n');
+		for (const p of problems.filter((x) => x.severity === 'error').slice(0, 50)) process.stderr.write(forTerminal(`  ERROR ${formatProblem(p)}\n`));
+		return 1;
+	}
+	const dosesBy = new Map<string, DoseAdministration[]>();
+	for (const d of plan.doses) (dosesBy.get(d.usubjid) ?? dosesBy.set(d.usubjid, []).get(d.usubjid)!).push(d);
+	const assessed = new Set(read.assessments.map((a) => a.usubjid));
+	const subjects = plan.subjects
+		.filter((s) => assessed.has(s.usubjid))
+		.map((s) => {
+			const r = bestOverallResponse(read.assessments.filter((a) => a.usubjid === s.usubjid), s.usubjid, computeFirstExposure(s, dosesBy.get(s.usubjid) ?? []), settings);
+			return { usubjid: s.usubjid, bor: r.bor, borUnconfirmed: r.borUnconfirmed, doseLevel: s.doseLevel, reason: r.reason };
+		});
+	const levels = [...new Set(subjects.map((s) => s.doseLevel).filter((l): l is string => l !== null))];
+	const pct = (x: number) => Math.round(x * 1000) / 10;
+	const doseLevels = plan.study.doseLevels
+		.map((l) => l.code)
+		.filter((l) => levels.includes(l))
+		.map((doseLevel) => {
+			const at = subjects.filter((s) => s.doseLevel === doseLevel);
+			const n = at.length;
+			const count = Object.fromEntries(RESPONSES.map((r) => [r, at.filter((s) => s.bor === r).length]));
+			const responders = count['CR']! + count['PR']!;
+			const controlled = responders + count['SD']! + count['NON-CR/NON-PD']!;
+			const ci = (x: number) => clopperPearson(x, n).map(pct);
+			return { doseLevel, n, bor: count, orr: pct(responders / n), orrCi95: ci(responders), dcr: pct(controlled / n), dcrCi95: ci(controlled) };
+		});
+	out(JSON.stringify({ evaluator: values.evaluator, settings, subjects, doseLevels }, null, 2) + '\n');
+	return 0;
+}
