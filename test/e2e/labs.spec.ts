@@ -85,7 +85,7 @@ test('the pilot’s LB imports beside DM, EX and AE, is graded, and its shift ta
 	await page.getByLabel('DM: demographics (required)').setInputFiles(`${PILOT}/dm.csv`);
 	await page.getByLabel('EX: exposure (dosing)').setInputFiles(`${PILOT}/ex.csv`);
 	await page.getByLabel('AE: adverse events').setInputFiles(`${PILOT}/ae.csv`);
-	await page.getByText('Labs, vital signs and ECG (optional)').click();
+	await page.getByText('Labs, vital signs, ECG and immunogenicity (optional)').click();
 	await page.getByLabel('LB: laboratory results').setInputFiles(`${PILOT}/lb.csv`);
 	await page.getByLabel('VS: vital signs').setInputFiles(`${PILOT}/vs.csv`);
 	await page.getByRole('button', { name: 'Check the files' }).click();
@@ -153,4 +153,41 @@ test('a study chooses how a lab test is graded: the grades and the Labs tab foll
 	await expect(page.getByLabel('Test', { exact: true }).locator('option', { hasText: 'HGB: Hemoglobin increased' })).toHaveCount(0);
 	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Audit trail' }).click();
 	await expect(page.getByRole('row', { name: /labMapping.*SAP: haemoglobin graded for anaemia only/ })).toBeVisible();
+});
+
+test('anti-drug antibodies: IS imports with the pilot, the cut-point is computed from healthy values, and each participant is judged by protocol 000’s rule', async ({ page }) => {
+	test.setTimeout(90_000);
+	await openWithDemo(page);
+	await setReviewer(page, 'Dr Ada Import');
+	await page.goto('/import');
+	await page.getByLabel('DM: demographics (required)').setInputFiles(`${PILOT}/dm.csv`);
+	await page.getByLabel('EX: exposure (dosing)').setInputFiles(`${PILOT}/ex.csv`);
+	await page.getByText('Labs, vital signs, ECG and immunogenicity (optional)').click();
+	await page.getByLabel('IS: immunogenicity (anti-drug antibodies)').setInputFiles(`${PILOT}/../pharmaversesdtm/is_ada.csv`);
+	await page.getByRole('button', { name: 'Check the files' }).click();
+	await expect(page.getByText(/691 immunogenicity samples \(IS\)/)).toBeVisible({ timeout: 30_000 });
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await page.getByRole('status').filter({ hasText: 'Imported' }).getByRole('link').first().click();
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Labs' }).click();
+	const summary = page.getByRole('region', { name: 'Anti-drug antibodies (ADA_BAB)' });
+	await expect(summary).toContainText('none set in the study settings: levels are indeterminate');
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Study settings' }).click();
+	const form = page.getByRole('form', { name: 'Anti-drug antibodies: the cut-point' });
+	await form.getByLabel("Healthy untreated individuals' levels (to compute it)").fill('1.0, 1.1, 1.2, 1.3, 1.4');
+	await expect(form.getByText('mean 1.2 + t(0.975, 4) 2.776 × SD 0.1581 / √5 = 1.396')).toBeVisible();
+	await form.getByRole('button', { name: 'Use it' }).click();
+	await expect(form.getByLabel('Cut-point (level)')).toHaveValue('1.39632');
+	await form.getByLabel('Reason for the change').fill('Protocol 000: healthy-subject levels from the assay validation');
+	await form.getByRole('button', { name: 'Save the cut-point' }).click();
+	await expect(form.getByRole('status')).toHaveText('Saved. The ADA results follow.');
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Labs' }).click();
+	await expect(summary).toContainText('(1.39632; healthy untreated individuals (n 5)');
+	await expect(summary.getByRole('table', { name: /Participants by anti-drug antibody status/ }).getByRole('row', { name: /^Xan_Hi/ })).toContainText(/\d+ of \d+/);
+	await summary.scrollIntoViewIfNeeded();
+	await shot(page, 'labs-ada');
+	// 01-701-1023: baseline level 1.51 (positive, above 1.396) and no sample after it: not evaluable, and the page says why.
+	await page.goto(page.url().replace(/\/labs.*$/, '/subjects/01-701-1023'));
+	const mine = page.getByRole('region', { name: 'Anti-drug antibodies (ADA_BAB)' });
+	await expect(mine).toContainText('Not evaluable: no post-baseline sample with a result. Pattern: not evaluable.');
+	await expect(mine).toContainText('baseline: 1.51 (positive)');
 });

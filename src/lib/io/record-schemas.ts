@@ -63,6 +63,7 @@ export const StudySchema = v.strictObject({
 	teaeWindowDays: v.nullable(v.number()),
 	dataCutoff: v.nullable(v.pipe(v.string(), v.isoDate())),
 	labMapping: v.optional(v.record(v.string(), v.strictObject({ low: v.optional(v.nullable(v.string())), high: v.optional(v.nullable(v.string())) }))),
+	adaCutPoint: v.optional(v.nullable(v.strictObject({ value: v.number(), source: v.string() }))),
 	safetyLimits: v.optional(
 		v.strictObject({
 			vitals: v.array(v.strictObject({ testcd: v.string(), label: v.string(), unit: v.string(), high: v.optional(v.number()), low: v.optional(v.number()), words: v.string() })),
@@ -105,7 +106,7 @@ export const DoseSchema = v.strictObject({
 export const SafetyResultSchema = v.strictObject({
 	studyId: v.string(),
 	usubjid: v.string(),
-	domain: v.picklist(['LB', 'VS', 'EG']),
+	domain: v.picklist(['LB', 'VS', 'EG', 'IS']),
 	seq: v.pipe(v.number(), v.integer()),
 	testcd: v.string(),
 	test: v.string(),

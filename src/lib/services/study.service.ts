@@ -31,6 +31,12 @@ export function saveLabMapping(study: Study, labMapping: NonNullable<Study['labM
 	return saveStudy(db, Object.keys(labMapping).length ? { ...rest, labMapping } : rest, { who: reviewer.name, at: nowIso(), reason });
 }
 
+/** The anti-drug antibody cut-point (null: none), with a reason: one audited write. */
+export function saveAdaCutPoint(study: Study, adaCutPoint: NonNullable<Study['adaCutPoint']> | null, reason: string): Promise<void> {
+	const { adaCutPoint: _old, ...rest } = study;
+	return saveStudy(db, adaCutPoint ? { ...rest, adaCutPoint } : rest, { who: reviewer.name, at: nowIso(), reason });
+}
+
 /** The study's own limits for abnormal vital signs and QTcF (null: the defaults), with a reason: one audited write. */
 export function saveSafetyLimits(study: Study, safetyLimits: NonNullable<Study['safetyLimits']> | null, reason: string): Promise<void> {
 	const { safetyLimits: _old, ...rest } = study;

@@ -13,6 +13,7 @@ import { computeCommitteeDecisions, orphanedDecisions } from '$lib/domain/dlt/co
 import { evaluateStudy, type StudyEvaluation } from '$lib/domain/dlt/evaluate-study';
 import { computeStudyRecommendation, type StudyRecommendation } from '$lib/domain/escalation/compute-study-recommendation';
 import { outcomesAsOf, type OutcomeRow } from '$lib/domain/labs/safety-outcomes';
+import { adaSamplesOf, adaSubjects, type AdaSubject } from '$lib/domain/immunogenicity/ada';
 import { safetyLimitsOf } from '$lib/presets/lab-grading';
 import { computeSinceLastReview, decidableEvents, verdictMap, type MeetingData, type SinceLastReview } from '$lib/domain/meeting';
 import type { ReviewVerdict } from '$lib/domain/review-changes';
@@ -100,6 +101,18 @@ export class StudyReview {
 		const data = this.data;
 		const labs = this.labs;
 		return data && labs ? outcomesAsOf(labs, data.safety, data.subjects, data.study.doseLevels.map((l) => l.code), this.asOf, safetyLimitsOf(data.study)) : [];
+	});
+
+	/** Anti-drug antibodies (binding ADA, else the first IS test) by protocol 000's rule, as of the date; null without IS. */
+	readonly ada: { testcd: string; subjects: AdaSubject[] } | null = $derived.by(() => {
+		const data = this.data;
+		const labs = this.labs;
+		if (!data || !labs) return null;
+		const asOf = this.asOf;
+		const samples = adaSamplesOf(data.safety).filter((s) => !s.date || s.date.slice(0, 10) <= asOf);
+		if (!samples.length) return null;
+		const testcd = samples.some((s) => s.testcd.toUpperCase() === 'ADA_BAB') ? 'ADA_BAB' : samples[0]!.testcd;
+		return { testcd, subjects: adaSubjects(samples, labs.day1, data.study.adaCutPoint?.value ?? null, testcd) };
 	});
 
 	/** The `?asOf=` to carry on a link to another tab, so the date stays as the reviewer chose it. */

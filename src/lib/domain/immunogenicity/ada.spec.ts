@@ -36,7 +36,8 @@ describe('a participant: protocol 000’s rule and the pattern', () => {
 		['a level equal to the cut-point twice is not positive', [s(-1, 1.0, true), s(8, 1.5), s(15, 1.5)], 'negative', 'negative', /^no positive sample after baseline$/],
 		['positive at baseline, not boosted: pre-existing', [s(-1, 2.0, true), s(8, 2.5), s(15, 2.6)], 'positive', 'pre-existing', /consecutive/],
 		['positive at baseline, 4 × higher after: treatment-boosted', [s(-1, 2.0, true), s(8, 8.0), s(15, 1.2)], 'negative', 'treatment-boosted', /final sample tested is negative/],
-		['baseline only: not evaluable', [s(-1, 1.0, true)], 'not_evaluable', 'negative', /^no post-baseline sample with a result$/]
+		['baseline only: not evaluable, and no pattern', [s(-1, 1.0, true)], 'not_evaluable', 'not evaluable', /^no post-baseline sample with a result$/],
+		['positive at baseline only: not evaluable either, not pre-existing', [s(-1, 2.0, true)], 'not_evaluable', 'not evaluable', /^no post-baseline sample/]
 	])('%s', (_n, samples, status, pattern, reason) => {
 		const [subject] = adaSubjects(samples, day1, CUT);
 		expect(subject).toMatchObject({ adaStatus: status, pattern });
@@ -74,6 +75,23 @@ describe('protocol 000’s cycles', () => {
 		expect(adaByCycle(subjects, new Map([['S-1', 'C1']]))).toEqual([
 			{ doseLevel: 'C1', cycle: 1, sampled: 1, positive: 1 },
 			{ doseLevel: 'C1', cycle: 2, sampled: 1, positive: 0 }
+		]);
+	});
+});
+
+describe('per dose level', () => {
+	it('counts participants by status and pattern, and reads IS records as samples', async () => {
+		const { adaByLevel, adaSamplesOf } = await import('./ada');
+		const samples = adaSamplesOf([
+			{ domain: 'IS', usubjid: 'S-1', seq: 1, testcd: 'ADA_BAB', text: '1.0', value: 1.0, baselineFlag: true, date: dateOfStudyDay(-1, DAY1) },
+			{ domain: 'IS', usubjid: 'S-1', seq: 2, testcd: 'ADA_BAB', text: '1.8', value: 1.8, baselineFlag: false, date: dateOfStudyDay(15, DAY1) },
+			{ domain: 'LB', usubjid: 'S-1', seq: 3, testcd: 'PLAT', text: '200', value: 200, baselineFlag: false, date: dateOfStudyDay(15, DAY1) }
+		]);
+		expect(samples).toHaveLength(2);
+		const subjects = adaSubjects(samples, day1, CUT);
+		expect(adaByLevel(subjects, new Map([['S-1', 'C1']]), ['C1', 'C2'])).toEqual([
+			{ doseLevel: 'C1', participants: 1, positive: 1, negative: 0, notEvaluable: 0, patterns: { 'treatment-induced': 1, 'treatment-boosted': 0, 'pre-existing': 0, negative: 0, 'not evaluable': 0 } },
+			{ doseLevel: 'C2', participants: 0, positive: 0, negative: 0, notEvaluable: 0, patterns: { 'treatment-induced': 0, 'treatment-boosted': 0, 'pre-existing': 0, negative: 0, 'not evaluable': 0 } }
 		]);
 	});
 });

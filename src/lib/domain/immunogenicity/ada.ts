@@ -116,7 +116,8 @@ export function adaSubjects(samples: readonly AdaSample[], day1: ReadonlyMap<str
 		}
 		const postPositive = post.filter((s) => s.result === 'positive');
 		let pattern: AdaPattern;
-		if (!base && !post.length) pattern = 'not evaluable';
+		// Without a post-baseline result there is nothing to tell a pattern from.
+		if (!first || !tested.length) pattern = 'not evaluable';
 		else if (base?.result === 'positive') {
 			const boosted = base.value !== null && post.some((s) => s.value !== null && s.value >= BOOST * base.value!);
 			pattern = boosted ? 'treatment-boosted' : 'pre-existing';
@@ -148,4 +149,35 @@ export function adaByCycle(subjects: readonly AdaSubject[], levelOf: ReadonlyMap
 		}
 	}
 	return [...cells.values()].map((c) => ({ doseLevel: c.doseLevel, cycle: c.cycle, sampled: c.sampled.size, positive: c.positive.size })).sort((a, b) => a.doseLevel.localeCompare(b.doseLevel) || a.cycle - b.cycle);
+}
+
+/** IS records as ADA samples. */
+export function adaSamplesOf(results: readonly { domain: string; usubjid: string; seq: number; testcd: string; text: string; value: number | null; baselineFlag: boolean; date: Dtc | null }[]): AdaSample[] {
+	return results.filter((r) => r.domain === 'IS').map((r) => ({ usubjid: r.usubjid, seq: r.seq, testcd: r.testcd, text: r.text, value: r.value, baselineFlag: r.baselineFlag, date: r.date }));
+}
+
+export interface AdaLevelSummary {
+	doseLevel: string;
+	participants: number;
+	positive: number;
+	negative: number;
+	notEvaluable: number;
+	patterns: Record<AdaPattern, number>;
+}
+
+/** Per dose level: participants by status and pattern. */
+export function adaByLevel(subjects: readonly AdaSubject[], levelOf: ReadonlyMap<string, string | null>, levels: readonly string[]): AdaLevelSummary[] {
+	return levels.map((doseLevel) => {
+		const at = subjects.filter((s) => levelOf.get(s.usubjid) === doseLevel);
+		const patterns = { 'treatment-induced': 0, 'treatment-boosted': 0, 'pre-existing': 0, negative: 0, 'not evaluable': 0 } as Record<AdaPattern, number>;
+		for (const s of at) patterns[s.pattern]++;
+		return {
+			doseLevel,
+			participants: at.length,
+			positive: at.filter((s) => s.adaStatus === 'positive').length,
+			negative: at.filter((s) => s.adaStatus === 'negative').length,
+			notEvaluable: at.filter((s) => s.adaStatus === 'not_evaluable').length,
+			patterns
+		};
+	});
 }

@@ -5,7 +5,8 @@
 import type { Dtc, SourceRef } from './common';
 import type { AdverseEvent, Grade } from './adverse-event';
 
-export type SafetyDomain = 'LB' | 'VS' | 'EG';
+/** LB labs, VS vital signs, EG ECG, IS immunogenicity (anti-drug antibodies). */
+export type SafetyDomain = 'LB' | 'VS' | 'EG' | 'IS';
 
 export interface SafetyResult {
 	studyId: string;

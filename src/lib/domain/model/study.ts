@@ -110,6 +110,11 @@ export interface Study {
 	 * The study's own limits for an abnormal vital sign and its QTcF categories, over DoseWatch's defaults
 	 * (presets/lab-grading/vital-ecg-limits.json). Absent: the defaults.
 	 */
+	/**
+	 * The anti-drug antibody cut-point: a sample's level above it is positive (protocol 000: the upper 95%
+	 * confidence bound of the mean of healthy untreated individuals). Absent: levels are indeterminate.
+	 */
+	adaCutPoint?: { value: number; source: string } | null;
 	safetyLimits?: {
 		vitals: { testcd: string; label: string; unit: string; high?: number; low?: number; words: string }[];
 		qtcf: { above: number[]; increase: number[]; words: string };

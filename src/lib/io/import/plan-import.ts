@@ -28,6 +28,8 @@ export interface ImportFiles {
 	lb?: SourceFile | undefined;
 	vs?: SourceFile | undefined;
 	eg?: SourceFile | undefined;
+	/** Immunogenicity samples (anti-drug antibodies). */
+	is?: SourceFile | undefined;
 }
 
 function emptyStudy(id: string, now: string): Study {
@@ -79,14 +81,14 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 			partialStartDates: 0,
 			ongoing: 0,
 			beforeFirstDose: 0,
-			safety: { LB: 0, VS: 0, EG: 0 }
+			safety: { LB: 0, VS: 0, EG: 0, IS: 0 }
 		}
 	};
 
 
 	const c = createImportContext(plan, options);
 	const warn = c.warn;
-	for (const f of [files.dm, files.ex, files.ae, files.ds, files.lb, files.vs, files.eg]) if (f?.encodingWarning) warn(f.name, null, null, f.encodingWarning);
+	for (const f of [files.dm, files.ex, files.ae, files.ds, files.lb, files.vs, files.eg, files.is]) if (f?.encodingWarning) warn(f.name, null, null, f.encodingWarning);
 	const dmRead = readDm(c, files.dm);
 	if (!dmRead) return plan;
 	const { subjects, dmFile } = dmRead;
@@ -94,9 +96,9 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 	applyExposure(c, Boolean(files.ex), subjects, dosesBySubject);
 	readDs(c, files.ds, subjects);
 	readAe(c, files.ae, subjects, dosesBySubject, dmFile);
-	plan.safetyDomains = (['LB', 'VS', 'EG'] as const).filter((d) => files[d.toLowerCase() as 'lb' | 'vs' | 'eg']);
-	for (const domain of ['LB', 'VS', 'EG'] as const) {
-		const read = readSafety(c, domain, files[domain.toLowerCase() as 'lb' | 'vs' | 'eg'], subjects, dmFile);
+	plan.safetyDomains = (['LB', 'VS', 'EG', 'IS'] as const).filter((d) => files[d.toLowerCase() as 'lb' | 'vs' | 'eg' | 'is']);
+	for (const domain of ['LB', 'VS', 'EG', 'IS'] as const) {
+		const read = readSafety(c, domain, files[domain.toLowerCase() as 'lb' | 'vs' | 'eg' | 'is'], subjects, dmFile);
 		plan.counts.safety[domain] = read.length;
 		for (const r of read) plan.safety.push(r);
 	}
