@@ -6,7 +6,7 @@ import type { Study } from '../lib/domain/types';
 import * as v from 'valibot';
 import { forTerminal } from '../lib/io/visible-text';
 import { readDataFile } from '../lib/io/formats/read-data-file';
-import type { SourceFile } from '../lib/io/import-types';
+import { formatProblem, hasErrors, type Problem, type SourceFile } from '../lib/io/import-types';
 
 export class UsageError extends Error {}
 
@@ -73,4 +73,12 @@ export function numberList(text: string | undefined, flag: string): number[] {
 /** Everything the command prints goes through here: text read from files cannot drive the terminal. */
 export function out(text: string): void {
 	process.stdout.write(forTerminal(text));
+}
+
+/** When the files have errors: says so on standard error, with the first 50, and returns true (nothing is derived). */
+export function refusedForErrors(problems: readonly Problem[]): boolean {
+	if (!hasErrors([...problems])) return false;
+	process.stderr.write('dosewatch: the files have errors; nothing was derived.\n');
+	for (const p of problems.filter((x) => x.severity === 'error').slice(0, 50)) process.stderr.write(forTerminal(`  ERROR ${formatProblem(p)}\n`));
+	return true;
 }

@@ -4,14 +4,11 @@
  * positive) with the usual pattern. Day 1 is the first dose above zero (EX).
  */
 import { parseArgs } from 'node:util';
-import { computeFirstExposure } from '../../lib/domain/first-exposure';
+import { firstExposures } from '../../lib/domain/first-exposure';
 import { adaByCycle, adaSubjects } from '../../lib/domain/immunogenicity/ada';
-import type { DoseAdministration } from '../../lib/domain/types';
-import { formatProblem, hasErrors } from '../../lib/io/import-types';
 import { planImport } from '../../lib/io/import/plan-import';
 import { readIs } from '../../lib/io/import/read-is';
-import { forTerminal } from '../../lib/io/visible-text';
-import { UsageError, out, readSource, readSources } from '../args';
+import { UsageError, out, readSource, readSources, refusedForErrors } from '../args';
 
 export async function ada(args: string[]): Promise<number> {
 	const { values } = parseArgs({
@@ -33,15 +30,8 @@ export async function ada(args: string[]): Promise<number> {
 	const plan = planImport(await readSources({ dm: values.dm, ex: values.ex }), { target: null, newStudyId: 'ada', now: new Date().toISOString(), who: 'dosewatch ada' });
 	const isFile = (await readSource(values.is, '--is'))!;
 	const read = readIs(isFile, new Set(plan.subjects.map((s) => s.usubjid)));
-	const problems = [...plan.problems, ...read.problems];
-	if (hasErrors(problems)) {
-		process.stderr.write('dosewatch: the files have errors; nothing was derived.\n');
-		for (const p of problems.filter((x) => x.severity === 'error').slice(0, 50)) process.stderr.write(forTerminal(`  ERROR ${formatProblem(p)}\n`));
-		return 1;
-	}
-	const dosesBy = new Map<string, DoseAdministration[]>();
-	for (const d of plan.doses) (dosesBy.get(d.usubjid) ?? dosesBy.set(d.usubjid, []).get(d.usubjid)!).push(d);
-	const day1 = new Map(plan.subjects.map((s) => [s.usubjid, computeFirstExposure(s, dosesBy.get(s.usubjid) ?? [])]));
+	if (refusedForErrors([...plan.problems, ...read.problems])) return 1;
+	const day1 = firstExposures(plan.subjects, plan.doses);
 	const subjects = adaSubjects(read.samples, day1, cut, values.test);
 	out(
 		JSON.stringify(

@@ -4,16 +4,13 @@
  * the first dose above zero (EX).
  */
 import { parseArgs } from 'node:util';
-import { computeFirstExposure } from '../../lib/domain/first-exposure';
+import { firstExposures } from '../../lib/domain/first-exposure';
 import { gradeResults, type GradedResult } from '../../lib/domain/labs/grade-labs';
 import { worstGrades } from '../../lib/domain/labs/summarize-labs';
-import { formatProblem, hasErrors } from '../../lib/io/import-types';
 import { planImport } from '../../lib/io/import/plan-import';
-import { forTerminal } from '../../lib/io/visible-text';
 import { toCsv } from '../../lib/io/write-csv';
 import { CTCAE_LAB_GRADING } from '../../lib/presets/lab-grading';
-import type { DoseAdministration, Dtc } from '../../lib/domain/types';
-import { UsageError, out, readSources } from '../args';
+import { UsageError, out, readSources, refusedForErrors } from '../args';
 
 export function labRecord(g: GradedResult) {
 	const r = g.result;
@@ -58,14 +55,8 @@ export async function labs(args: string[]): Promise<number> {
 	if (!values.lb && !values.vs && !values.eg) throw new UsageError('labs needs --lb LB.csv (and/or --vs VS.csv, --eg EG.csv)');
 	if (values.format !== 'json' && values.format !== 'csv') throw new UsageError('--format must be json or csv');
 	const plan = planImport(await readSources(values), { target: null, newStudyId: 'labs', now: new Date().toISOString(), who: 'dosewatch labs' });
-	if (hasErrors(plan.problems)) {
-		process.stderr.write('dosewatch: the files have errors; nothing was graded.\n');
-		for (const p of plan.problems.filter((x) => x.severity === 'error').slice(0, 50)) process.stderr.write(forTerminal(`  ERROR ${formatProblem(p)}\n`));
-		return 1;
-	}
-	const dosesBy = new Map<string, DoseAdministration[]>();
-	for (const d of plan.doses) (dosesBy.get(d.usubjid) ?? dosesBy.set(d.usubjid, []).get(d.usubjid)!).push(d);
-	const day1 = new Map<string, Dtc | null>(plan.subjects.map((s) => [s.usubjid, computeFirstExposure(s, dosesBy.get(s.usubjid) ?? [])]));
+	if (refusedForErrors(plan.problems)) return 1;
+	const day1 = firstExposures(plan.subjects, plan.doses);
 	const graded = gradeResults(plan.safety, day1, CTCAE_LAB_GRADING);
 	const records = graded.map(labRecord).sort((a, b) => a.usubjid.localeCompare(b.usubjid) || a.domain.localeCompare(b.domain) || a.seq - b.seq);
 	if (values.format === 'csv') {

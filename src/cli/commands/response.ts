@@ -4,14 +4,11 @@
  * intervals. Day 1 is the first dose above zero (EX).
  */
 import { parseArgs } from 'node:util';
-import { computeFirstExposure } from '../../lib/domain/first-exposure';
+import { firstExposures } from '../../lib/domain/first-exposure';
 import { bestOverallResponse, clopperPearson, DEFAULT_RESPONSE_SETTINGS, RESPONSES } from '../../lib/domain/response/recist';
-import type { DoseAdministration } from '../../lib/domain/types';
-import { formatProblem, hasErrors } from '../../lib/io/import-types';
 import { planImport } from '../../lib/io/import/plan-import';
 import { readRs } from '../../lib/io/import/read-rs';
-import { forTerminal } from '../../lib/io/visible-text';
-import { UsageError, out, readSource, readSources } from '../args';
+import { UsageError, out, readSource, readSources, refusedForErrors } from '../args';
 
 export async function response(args: string[]): Promise<number> {
 	const { values } = parseArgs({
@@ -38,19 +35,13 @@ export async function response(args: string[]): Promise<number> {
 	const settings = { ...DEFAULT_RESPONSE_SETTINGS, confirmMinDays: days('confirm-min-days', values['confirm-min-days']), sdMinDays: days('sd-min-days', values['sd-min-days']) };
 	const plan = planImport(await readSources({ dm: values.dm, ex: values.ex }), { target: null, newStudyId: 'response', now: new Date().toISOString(), who: 'dosewatch response' });
 	const read = readRs((await readSource(values.rs, '--rs'))!, new Set(plan.subjects.map((s) => s.usubjid)), values.evaluator!);
-	const problems = [...plan.problems, ...read.problems];
-	if (hasErrors(problems)) {
-		process.stderr.write('dosewatch: the files have errors; nothing was derived.\n');
-		for (const p of problems.filter((x) => x.severity === 'error').slice(0, 50)) process.stderr.write(forTerminal(`  ERROR ${formatProblem(p)}\n`));
-		return 1;
-	}
-	const dosesBy = new Map<string, DoseAdministration[]>();
-	for (const d of plan.doses) (dosesBy.get(d.usubjid) ?? dosesBy.set(d.usubjid, []).get(d.usubjid)!).push(d);
+	if (refusedForErrors([...plan.problems, ...read.problems])) return 1;
+	const day1 = firstExposures(plan.subjects, plan.doses);
 	const assessed = new Set(read.assessments.map((a) => a.usubjid));
 	const subjects = plan.subjects
 		.filter((s) => assessed.has(s.usubjid))
 		.map((s) => {
-			const r = bestOverallResponse(read.assessments.filter((a) => a.usubjid === s.usubjid), s.usubjid, computeFirstExposure(s, dosesBy.get(s.usubjid) ?? []), settings);
+			const r = bestOverallResponse(read.assessments.filter((a) => a.usubjid === s.usubjid), s.usubjid, day1.get(s.usubjid) ?? null, settings);
 			return { usubjid: s.usubjid, bor: r.bor, borUnconfirmed: r.borUnconfirmed, doseLevel: s.doseLevel, reason: r.reason };
 		});
 	const levels = [...new Set(subjects.map((s) => s.doseLevel).filter((l): l is string => l !== null))];

@@ -40,3 +40,10 @@ export function computeLastExposure(doses: readonly Pick<DoseAdministration, 'st
 	}
 	return last;
 }
+
+/** Every subject's day 1 (computeFirstExposure), from the study's dose records. */
+export function firstExposures(subjects: readonly Pick<Subject, 'usubjid' | 'refStart'>[], doses: readonly DoseAdministration[]): Map<string, Dtc | null> {
+	const by = new Map<string, DoseAdministration[]>();
+	for (const d of doses) (by.get(d.usubjid) ?? by.set(d.usubjid, []).get(d.usubjid)!).push(d);
+	return new Map(subjects.map((s) => [s.usubjid, computeFirstExposure(s, by.get(s.usubjid) ?? [])]));
+}

@@ -1,5 +1,5 @@
 /** A study's lab results graded, and the toxicity episodes read from its counts, from its stored records. Pure. */
-import { computeFirstExposure } from '../first-exposure';
+import { firstExposures } from '../first-exposure';
 import type { DoseAdministration, Dtc, SafetyResult, Subject } from '../types';
 import { gradeResults, type GradedResult, type LabGrading } from './grade-labs';
 import { labEpisodes, type LabEpisode } from './lab-episodes';
@@ -11,9 +11,7 @@ export interface StudyLabs {
 }
 
 export function studyLabs(subjects: readonly Subject[], doses: readonly DoseAdministration[], safety: readonly SafetyResult[], grading: LabGrading): StudyLabs {
-	const dosesBy = new Map<string, DoseAdministration[]>();
-	for (const d of doses) (dosesBy.get(d.usubjid) ?? dosesBy.set(d.usubjid, []).get(d.usubjid)!).push(d);
-	const day1 = new Map(subjects.map((s) => [s.usubjid, computeFirstExposure(s, dosesBy.get(s.usubjid) ?? [])]));
+	const day1 = firstExposures(subjects, doses);
 	const graded = gradeResults(safety, day1, grading);
 	return { graded, episodes: labEpisodes(graded, grading.countDefined), day1 };
 }
