@@ -85,7 +85,7 @@ test('the pilot’s LB imports beside DM, EX and AE, is graded, and its shift ta
 	await page.getByLabel('DM: demographics (required)').setInputFiles(`${PILOT}/dm.csv`);
 	await page.getByLabel('EX: exposure (dosing)').setInputFiles(`${PILOT}/ex.csv`);
 	await page.getByLabel('AE: adverse events').setInputFiles(`${PILOT}/ae.csv`);
-	await page.getByText('Labs, vital signs, ECG and immunogenicity (optional)').click();
+	await page.getByText('Labs, vital signs, ECG, immunogenicity and response (optional)').click();
 	await page.getByLabel('LB: laboratory results').setInputFiles(`${PILOT}/lb.csv`);
 	await page.getByLabel('VS: vital signs').setInputFiles(`${PILOT}/vs.csv`);
 	await page.getByRole('button', { name: 'Check the files' }).click();
@@ -162,7 +162,7 @@ test('anti-drug antibodies: IS imports with the pilot, the cut-point is computed
 	await page.goto('/import');
 	await page.getByLabel('DM: demographics (required)').setInputFiles(`${PILOT}/dm.csv`);
 	await page.getByLabel('EX: exposure (dosing)').setInputFiles(`${PILOT}/ex.csv`);
-	await page.getByText('Labs, vital signs, ECG and immunogenicity (optional)').click();
+	await page.getByText('Labs, vital signs, ECG, immunogenicity and response (optional)').click();
 	await page.getByLabel('IS: immunogenicity (anti-drug antibodies)').setInputFiles(`${PILOT}/../pharmaversesdtm/is_ada.csv`);
 	await page.getByRole('button', { name: 'Check the files' }).click();
 	await expect(page.getByText(/691 immunogenicity samples \(IS\)/)).toBeVisible({ timeout: 30_000 });

@@ -86,7 +86,7 @@ describe('components never touch the database', () => {
 	});
 
 	it('the study tabs read the one study-review state instead of loading and evaluating the study themselves', () => {
-		const tabs = ['+page.svelte', 'labs/+page.svelte', 'dlt/+page.svelte', 'escalation/+page.svelte', 'aes/+page.svelte', 'attribution/+page.svelte', 'meetings/+page.svelte', 'meetings/[meetingId]/+page.svelte'];
+		const tabs = ['+page.svelte', 'labs/+page.svelte', 'activity/+page.svelte', 'dlt/+page.svelte', 'escalation/+page.svelte', 'aes/+page.svelte', 'attribution/+page.svelte', 'meetings/+page.svelte', 'meetings/[meetingId]/+page.svelte'];
 		for (const tab of tabs) {
 			const text = readFileSync(join(SRC, 'routes/study/[studyId]', tab), 'utf8');
 			expect(text, tab).toContain('getStudyReview()');

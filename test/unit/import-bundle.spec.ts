@@ -46,20 +46,20 @@ describe('readBundle', () => {
 		expect(b.setAside).toEqual([]);
 		const plan = planImport({ dm: b.files.dm!, ex: b.files.ex, lb: b.files.lb, vs: b.files.vs }, options);
 		expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
-		expect(plan.counts.safety).toEqual({ LB: 59580, VS: 29643, EG: 0, IS: 0 });
+		expect(plan.counts.safety).toEqual({ LB: 59580, VS: 29643, EG: 0, IS: 0, RS: 0 });
 	});
 
 	it('finds a domain from the DOMAIN column when the name says nothing, lets the person choose, and sets aside what it does not import', async () => {
 		const dm = bytes(PILOT, 'dm.csv');
-		const rs = new TextEncoder().encode('STUDYID,DOMAIN,USUBJID,RSSEQ\nX,RS,S-1,1\n');
+		const tu = new TextEncoder().encode('STUDYID,DOMAIN,USUBJID,TUSEQ\nX,TU,S-1,1\n');
 		const b = await readBundle([
 			{ name: 'export_0001.csv', bytes: dm },
-			{ name: 'rs.csv', bytes: rs },
+			{ name: 'tu.csv', bytes: tu },
 			{ name: 'mystery.csv', bytes: new TextEncoder().encode('A,B\n1,2\n') }
 		]);
-		expect(b.assignments.map((a) => `${a.file}: ${a.domain || '–'} (${a.how})`)).toEqual(['export_0001.csv: DM (DOMAIN column)', 'rs.csv: RS (file name)', 'mystery.csv: – (not found)']);
+		expect(b.assignments.map((a) => `${a.file}: ${a.domain || '–'} (${a.how})`)).toEqual(['export_0001.csv: DM (DOMAIN column)', 'tu.csv: TU (file name)', 'mystery.csv: – (not found)']);
 		expect(b.setAside).toEqual([
-			{ file: 'rs.csv', why: 'RS: not imported yet' },
+			{ file: 'tu.csv', why: 'TU: not imported yet' },
 			{ file: 'mystery.csv', why: 'its domain was not found from its name or a DOMAIN column: choose it' }
 		]);
 		const chosen = await readBundle([{ name: 'export_0001.csv', bytes: dm }], { 'export_0001.csv': 'DS' });

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { firstExposures } from '../../lib/domain/first-exposure';
-import { bestOverallResponse, clopperPearson, DEFAULT_RESPONSE_SETTINGS, RESPONSES } from '../../lib/domain/response/recist';
+import { bestOverallResponse, DEFAULT_RESPONSE_SETTINGS, responseByLevel } from '../../lib/domain/response/recist';
 import { planImport } from '../../lib/io/import/plan-import';
 import { readRs } from '../../lib/io/import/read-rs';
 import { UsageError, out, readSource, readSources, refusedForErrors } from '../args';
@@ -44,20 +44,11 @@ export async function response(args: string[]): Promise<number> {
 			const r = bestOverallResponse(read.assessments.filter((a) => a.usubjid === s.usubjid), s.usubjid, day1.get(s.usubjid) ?? null, settings);
 			return { usubjid: s.usubjid, bor: r.bor, borUnconfirmed: r.borUnconfirmed, doseLevel: s.doseLevel, reason: r.reason };
 		});
-	const levels = [...new Set(subjects.map((s) => s.doseLevel).filter((l): l is string => l !== null))];
-	const pct = (x: number) => Math.round(x * 1000) / 10;
-	const doseLevels = plan.study.doseLevels
-		.map((l) => l.code)
-		.filter((l) => levels.includes(l))
-		.map((doseLevel) => {
-			const at = subjects.filter((s) => s.doseLevel === doseLevel);
-			const n = at.length;
-			const count = Object.fromEntries(RESPONSES.map((r) => [r, at.filter((s) => s.bor === r).length]));
-			const responders = count['CR']! + count['PR']!;
-			const controlled = responders + count['SD']! + count['NON-CR/NON-PD']!;
-			const ci = (x: number) => clopperPearson(x, n).map(pct);
-			return { doseLevel, n, bor: count, orr: pct(responders / n), orrCi95: ci(responders), dcr: pct(controlled / n), dcrCi95: ci(controlled) };
-		});
+	const doseLevels = responseByLevel(
+		subjects.map((s) => ({ ...s, assessments: [] })),
+		new Map(subjects.map((s) => [s.usubjid, s.doseLevel])),
+		plan.study.doseLevels.map((l) => l.code)
+	);
 	out(JSON.stringify({ evaluator: values.evaluator, settings, subjects, doseLevels }, null, 2) + '\n');
 	return 0;
 }

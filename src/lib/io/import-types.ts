@@ -29,7 +29,7 @@ export interface FieldMapping {
 
 export interface ColumnMapping {
 	file: string;
-	domain: 'DM' | 'EX' | 'AE' | 'DS' | 'LB' | 'VS' | 'EG' | 'IS';
+	domain: 'DM' | 'EX' | 'AE' | 'DS' | 'LB' | 'VS' | 'EG' | 'IS' | 'RS';
 	fields: FieldMapping[];
 	/** Columns present in the file that DoseWatch does not read. */
 	ignored: string[];

@@ -106,7 +106,7 @@ export const DoseSchema = v.strictObject({
 export const SafetyResultSchema = v.strictObject({
 	studyId: v.string(),
 	usubjid: v.string(),
-	domain: v.picklist(['LB', 'VS', 'EG', 'IS']),
+	domain: v.picklist(['LB', 'VS', 'EG', 'IS', 'RS']),
 	seq: v.pipe(v.number(), v.integer()),
 	testcd: v.string(),
 	test: v.string(),
@@ -122,6 +122,8 @@ export const SafetyResultSchema = v.strictObject({
 	visit: v.string(),
 	position: v.optional(v.string()),
 	timepoint: v.optional(v.string()),
+	evaluator: v.optional(v.string()),
+	accepted: v.optional(v.boolean()),
 	source
 });
 

@@ -14,6 +14,7 @@ import { evaluateStudy, type StudyEvaluation } from '$lib/domain/dlt/evaluate-st
 import { computeStudyRecommendation, type StudyRecommendation } from '$lib/domain/escalation/compute-study-recommendation';
 import { outcomesAsOf, type OutcomeRow } from '$lib/domain/labs/safety-outcomes';
 import { adaSamplesOf, adaSubjects, type AdaSubject } from '$lib/domain/immunogenicity/ada';
+import { bestOverallResponse, selectAssessments, type SubjectResponse } from '$lib/domain/response/recist';
 import { safetyLimitsOf } from '$lib/presets/lab-grading';
 import { computeSinceLastReview, decidableEvents, verdictMap, type MeetingData, type SinceLastReview } from '$lib/domain/meeting';
 import type { ReviewVerdict } from '$lib/domain/review-changes';
@@ -113,6 +114,22 @@ export class StudyReview {
 		if (!samples.length) return null;
 		const testcd = samples.some((s) => s.testcd.toUpperCase() === 'ADA_BAB') ? 'ADA_BAB' : samples[0]!.testcd;
 		return { testcd, subjects: adaSubjects(samples, labs.day1, data.study.adaCutPoint?.value ?? null, testcd) };
+	});
+
+	/** Best overall response (RECIST 1.1, the investigator's) per subject with a response assessment, as of the date; null without RS. */
+	readonly response: SubjectResponse[] | null = $derived.by(() => {
+		const data = this.data;
+		const labs = this.labs;
+		if (!data || !labs) return null;
+		const asOf = this.asOf;
+		const records = data.safety
+			.filter((r) => r.domain === 'RS' && (!r.date || r.date.slice(0, 10) <= asOf))
+			.map((r) => ({ usubjid: r.usubjid, testcd: r.testcd, response: r.text, evaluator: r.evaluator ?? '', accepted: r.accepted === true, date: r.date }));
+		if (!records.length) return null;
+		const assessments = selectAssessments(records);
+		const by = new Map<string, typeof assessments>();
+		for (const a of assessments) (by.get(a.usubjid) ?? by.set(a.usubjid, []).get(a.usubjid)!).push(a);
+		return [...by].map(([usubjid, list]) => bestOverallResponse(list, usubjid, labs.day1.get(usubjid) ?? null));
 	});
 
 	/** The `?asOf=` to carry on a link to another tab, so the date stays as the reviewer chose it. */

@@ -5,8 +5,8 @@
 import type { Dtc, SourceRef } from './common';
 import type { AdverseEvent, Grade } from './adverse-event';
 
-/** LB labs, VS vital signs, EG ECG, IS immunogenicity (anti-drug antibodies). */
-export type SafetyDomain = 'LB' | 'VS' | 'EG' | 'IS';
+/** LB labs, VS vital signs, EG ECG, IS immunogenicity (anti-drug antibodies), RS tumour response. */
+export type SafetyDomain = 'LB' | 'VS' | 'EG' | 'IS' | 'RS';
 
 export interface SafetyResult {
 	studyId: string;
@@ -36,6 +36,10 @@ export interface SafetyResult {
 	position?: string;
 	/** VSTPT / EGTPT / LBTPT: the planned time point (a triplicate's member, "PRE-DOSE" …) when given. */
 	timepoint?: string;
+	/** RSEVAL: who assessed a response (INVESTIGATOR, INDEPENDENT ASSESSOR). */
+	evaluator?: string;
+	/** RSACPTFL = Y: the accepted read where two radiologists read. */
+	accepted?: boolean;
 	source?: SourceRef;
 }
 

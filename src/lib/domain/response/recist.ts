@@ -19,6 +19,27 @@ export interface Assessment {
 	response: string;
 }
 
+/** One RS record as read: the test, the response, who assessed it and whether it is the accepted read. */
+export interface ResponseRecord {
+	usubjid: string;
+	testcd: string;
+	response: string;
+	evaluator: string;
+	/** RSACPTFL = Y: the read accepted where two radiologists read. */
+	accepted: boolean;
+	date: Dtc | null;
+}
+
+/**
+ * The overall responses (OVRLRESP) of one evaluator (the investigator by default); where that evaluator's records
+ * carry an acceptance flag (two radiologists), only the accepted reads.
+ */
+export function selectAssessments(records: readonly ResponseRecord[], evaluator = 'INVESTIGATOR'): Assessment[] {
+	const mine = records.filter((r) => r.testcd.toUpperCase() === 'OVRLRESP' && r.date && (!r.evaluator || r.evaluator.toUpperCase() === evaluator.toUpperCase()));
+	const flagged = mine.some((r) => r.accepted);
+	return mine.filter((r) => !flagged || r.accepted).map((r) => ({ usubjid: r.usubjid, date: r.date!, response: r.response }));
+}
+
 export interface ResponseSettings {
 	confirmMinDays: number;
 	sdMinDays: number;
@@ -119,4 +140,32 @@ export function clopperPearson(x: number, n: number): [number, number] {
 		return (lo + hi) / 2;
 	};
 	return [x === 0 ? 0 : inv(0.025, x, n - x + 1), x === n ? 1 : inv(0.975, x + 1, n - x)];
+}
+
+export interface ResponseLevelSummary {
+	doseLevel: string;
+	/** Participants with at least one assessment. */
+	n: number;
+	bor: Record<Response, number>;
+	/** Percent, with the Clopper–Pearson 95% interval. */
+	orr: number;
+	orrCi95: [number, number];
+	dcr: number;
+	dcrCi95: [number, number];
+}
+
+/** Per dose level: the best overall responses, ORR (CR + PR) and disease control (CR + PR + SD + NON-CR/NON-PD). */
+export function responseByLevel(subjects: readonly SubjectResponse[], levelOf: ReadonlyMap<string, string | null>, levels: readonly string[]): ResponseLevelSummary[] {
+	const pct = (x: number) => Math.round(x * 1000) / 10;
+	return levels
+		.map((doseLevel) => {
+			const at = subjects.filter((s) => levelOf.get(s.usubjid) === doseLevel);
+			const n = at.length;
+			const bor = Object.fromEntries(RESPONSES.map((r) => [r, at.filter((s) => s.bor === r).length])) as Record<Response, number>;
+			const responders = bor.CR + bor.PR;
+			const controlled = responders + bor.SD + bor['NON-CR/NON-PD'];
+			const ci = (x: number) => clopperPearson(x, n).map(pct) as [number, number];
+			return { doseLevel, n, bor, orr: n ? pct(responders / n) : NaN, orrCi95: ci(responders), dcr: n ? pct(controlled / n) : NaN, dcrCi95: ci(controlled) };
+		})
+		.filter((l) => l.n > 0);
 }

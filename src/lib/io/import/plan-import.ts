@@ -30,6 +30,8 @@ export interface ImportFiles {
 	eg?: SourceFile | undefined;
 	/** Immunogenicity samples (anti-drug antibodies). */
 	is?: SourceFile | undefined;
+	/** Tumour responses (RECIST). */
+	rs?: SourceFile | undefined;
 }
 
 function emptyStudy(id: string, now: string): Study {
@@ -81,14 +83,14 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 			partialStartDates: 0,
 			ongoing: 0,
 			beforeFirstDose: 0,
-			safety: { LB: 0, VS: 0, EG: 0, IS: 0 }
+			safety: { LB: 0, VS: 0, EG: 0, IS: 0, RS: 0 }
 		}
 	};
 
 
 	const c = createImportContext(plan, options);
 	const warn = c.warn;
-	for (const f of [files.dm, files.ex, files.ae, files.ds, files.lb, files.vs, files.eg, files.is]) if (f?.encodingWarning) warn(f.name, null, null, f.encodingWarning);
+	for (const f of [files.dm, files.ex, files.ae, files.ds, files.lb, files.vs, files.eg, files.is, files.rs]) if (f?.encodingWarning) warn(f.name, null, null, f.encodingWarning);
 	const dmRead = readDm(c, files.dm);
 	if (!dmRead) return plan;
 	const { subjects, dmFile } = dmRead;
@@ -96,9 +98,9 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 	applyExposure(c, Boolean(files.ex), subjects, dosesBySubject);
 	readDs(c, files.ds, subjects);
 	readAe(c, files.ae, subjects, dosesBySubject, dmFile);
-	plan.safetyDomains = (['LB', 'VS', 'EG', 'IS'] as const).filter((d) => files[d.toLowerCase() as 'lb' | 'vs' | 'eg' | 'is']);
-	for (const domain of ['LB', 'VS', 'EG', 'IS'] as const) {
-		const read = readSafety(c, domain, files[domain.toLowerCase() as 'lb' | 'vs' | 'eg' | 'is'], subjects, dmFile);
+	plan.safetyDomains = (['LB', 'VS', 'EG', 'IS', 'RS'] as const).filter((d) => files[d.toLowerCase() as 'lb' | 'vs' | 'eg' | 'is' | 'rs']);
+	for (const domain of ['LB', 'VS', 'EG', 'IS', 'RS'] as const) {
+		const read = readSafety(c, domain, files[domain.toLowerCase() as 'lb' | 'vs' | 'eg' | 'is' | 'rs'], subjects, dmFile);
 		plan.counts.safety[domain] = read.length;
 		for (const r of read) plan.safety.push(r);
 	}

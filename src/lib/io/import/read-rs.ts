@@ -3,7 +3,7 @@
  * investigator's by default; for an independent assessor, the assessment the file accepts (RSACPTFL = Y) where
  * two radiologists read. Problems name the file, row and column.
  */
-import type { Assessment } from '../../domain/response/recist';
+import { selectAssessments, type Assessment, type ResponseRecord } from '../../domain/response/recist';
 import type { Problem, SourceFile } from '../import-types';
 import { readCsv, rowReader } from '../read-csv';
 import { missingRequired, resolveColumns } from './columns';
@@ -27,18 +27,16 @@ export function readRs(file: SourceFile, subjects: ReadonlySet<string>, evaluato
 	if (missing.length) return { assessments: [], problems: [...problems, ...missing] };
 	const get = rowReader(t);
 	const g = (r: (typeof t.rows)[number], c: string | null) => (c ? get(r, c).trim() : '');
-	const rows = t.rows.filter((r) => g(r, cols.testcd).toUpperCase() === 'OVRLRESP' && (!cols.evaluator || g(r, cols.evaluator).toUpperCase() === evaluator.toUpperCase()));
-	// Where an evaluator's rows carry an acceptance flag (two radiologists), only the accepted read counts.
-	const flagged = cols.accepted !== null && rows.some((r) => g(r, cols.accepted).toUpperCase() === 'Y');
-	const assessments: Assessment[] = [];
-	for (const r of rows) {
-		if (flagged && g(r, cols.accepted).toUpperCase() !== 'Y') continue;
+	const records: ResponseRecord[] = [];
+	for (const r of t.rows) {
 		const usubjid = g(r, cols.usubjid);
+		if (g(r, cols.testcd).toUpperCase() !== 'OVRLRESP') continue;
 		if (!subjects.has(usubjid)) {
 			problems.push({ file: t.file, row: r.row, column: cols.usubjid, severity: 'error', message: `subject "${usubjid}" is not in DM` });
 			continue;
 		}
-		assessments.push({ usubjid, date: g(r, cols.date), response: g(r, cols.response) });
+		records.push({ usubjid, testcd: 'OVRLRESP', response: g(r, cols.response), evaluator: g(r, cols.evaluator), accepted: g(r, cols.accepted).toUpperCase() === 'Y', date: g(r, cols.date) || null });
 	}
+	const assessments = selectAssessments(records, evaluator);
 	return { assessments, problems };
 }

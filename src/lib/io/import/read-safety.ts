@@ -29,7 +29,9 @@ const fields = (p: string) =>
 		date: [`${p}DTC`],
 		visit: ['VISIT'],
 		position: [`${p}POS`],
-		timepoint: [`${p}TPT`]
+		timepoint: [`${p}TPT`],
+		evaluator: [`${p}EVAL`],
+		accepted: [`${p}ACPTFL`]
 	}) as const;
 const REQUIRED = ['usubjid', 'seq', 'testcd'];
 
@@ -117,6 +119,8 @@ export function readSafety(c: ImportContext, domain: SafetyDomain, file: SourceF
 			visit: g(r, cols.visit).trim(),
 			...(cols.position && g(r, cols.position).trim() ? { position: g(r, cols.position).trim() } : {}),
 			...(cols.timepoint && g(r, cols.timepoint).trim() ? { timepoint: g(r, cols.timepoint).trim() } : {}),
+			...(cols.evaluator && g(r, cols.evaluator).trim() ? { evaluator: g(r, cols.evaluator).trim() } : {}),
+			...(cols.accepted && g(r, cols.accepted).trim().toUpperCase() === 'Y' ? { accepted: true } : {}),
 			source: { file: t.file, row: r.row }
 		});
 	}
