@@ -26,14 +26,13 @@ export async function readSource(path: string | undefined, flag: string): Promis
 	}
 }
 
-type Paths = { dm?: string | undefined; ex?: string | undefined; ae?: string | undefined; ds?: string | undefined; lb?: string | undefined; vs?: string | undefined; eg?: string | undefined };
+const DOMAIN_FLAGS = ['dm', 'ex', 'ae', 'ds', 'lb', 'vs', 'eg', 'is', 'rs', 'tr'] as const;
+type Paths = Partial<Record<(typeof DOMAIN_FLAGS)[number], string | undefined>>;
 
 /** The domain files of a command line, read at once. */
 export async function readSources(values: Paths) {
-	const [dm, ex, ae, ds, lb, vs, eg] = await Promise.all(
-		(['dm', 'ex', 'ae', 'ds', 'lb', 'vs', 'eg'] as const).map((k) => readSource(values[k], `--${k}`))
-	);
-	return { dm: dm!, ex, ae, ds, lb, vs, eg };
+	const [dm, ex, ae, ds, lb, vs, eg, is, rs, tr] = await Promise.all(DOMAIN_FLAGS.map((k) => readSource(values[k], `--${k}`)));
+	return { dm: dm!, ex, ae, ds, lb, vs, eg, is, rs, tr };
 }
 
 export function readStudyFile(path: string): Study {

@@ -45,10 +45,13 @@ Commands:
       samples or a positive final sample, with the pattern (treatment-induced, treatment-boosted, pre-existing,
       negative) and the reason; participants with a positive sample per dose level and cycle.
 
-  response --dm DM.csv --ex EX.csv --rs RS.csv [--evaluator INVESTIGATOR] [--confirm-min-days 28] [--sd-min-days 42] [--format json]
+  response --dm DM.csv --ex EX.csv --rs RS.csv [--tr TR.csv] [--ae AE.csv] [--ds DS.csv] [--evaluator INVESTIGATOR]
+           [--confirm-min-days 28] [--sd-min-days 42] [--as-of YYYY-MM-DD] [--format json]
       Best overall response by RECIST 1.1 per subject, confirmed and unconfirmed (admiralonco's conventions:
       days from RSDTC, a missing day the month's last, the worst of two on a date, up to the first PD), and per
-      dose level ORR and disease control with Clopper-Pearson 95% intervals (percent).
+      dose level ORR and disease control with Clopper-Pearson 95% intervals (percent); PFS and duration of
+      response per subject (days; event or censored, with the reason) and their Kaplan-Meier medians per level;
+      with TR, each subject's best change in the sum of target diameters (percent).
 
   recommend --json < scenarios.json
       Reads a JSON array of scenarios on standard input and writes a JSON array of results in the same order.

@@ -359,6 +359,25 @@ describe('dosewatch response', () => {
 		}
 	});
 
+	it('with TR and AE: PFS and duration of response in days (event or censored, with the reason), the best change in tumour size, and per level the Kaplan–Meier medians', () => {
+		const TR = resolve(PILOT, '../pharmaversesdtm/tr_onco_recist.csv');
+		const r = dosewatch('response', '--dm', `${PILOT}/dm.csv`, '--ex', `${PILOT}/ex.csv`, '--ae', `${PILOT}/ae.csv`, '--rs', RS, '--tr', TR);
+		expect(r.code).toBe(0);
+		type Tte = { days: number; event: boolean; reason: string } | null;
+		const out = JSON.parse(r.out) as { subjects: { usubjid: string; pfs: Tte; dor: Tte; bestChangePct: number | null }[]; doseLevels: { doseLevel: string; pfs: { n: number; events: number; medianDays: number | null } }[] };
+		const of = (id: string) => out.subjects.find((s) => s.usubjid === `01-701-${id}`)!;
+		// 1118: PR on 23 Apr 2014 (day 43) confirmed on 4 Jun (day 85), no PD: both censored there.
+		expect(of('1118').pfs).toEqual({ days: 85, event: false, reason: 'censored at the last adequate assessment (PR) on 2014-06-04' });
+		expect(of('1118').dor).toMatchObject({ days: 43, event: false });
+		// 1028: PD on 30 Aug 2013, day 43: a PFS event; no confirmed response, so no duration of response.
+		expect(of('1028').pfs).toMatchObject({ days: 43, event: true });
+		expect(of('1028').dor).toBeNull();
+		// The sum of the target lesions' longest diameters shrank by more than 30% for the PR.
+		expect(of('1118').bestChangePct).toBeLessThan(-30);
+		const hi = out.doseLevels.find((l) => l.doseLevel === 'Xan_Hi')!;
+		expect(hi.pfs).toMatchObject({ n: 3, events: 2 });
+	});
+
 	it('an independent assessor’s accepted read is used when asked for', () => {
 		const out = JSON.parse(dosewatch('response', '--dm', `${PILOT}/dm.csv`, '--ex', `${PILOT}/ex.csv`, '--rs', RS, '--evaluator', 'INDEPENDENT ASSESSOR').out) as { subjects: { usubjid: string; bor: string }[] };
 		// 1028: the accepted reads are SD, then PD on 30 Aug (day 43).

@@ -46,7 +46,7 @@ describe('readBundle', () => {
 		expect(b.setAside).toEqual([]);
 		const plan = planImport({ dm: b.files.dm!, ex: b.files.ex, lb: b.files.lb, vs: b.files.vs }, options);
 		expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
-		expect(plan.counts.safety).toEqual({ LB: 59580, VS: 29643, EG: 0, IS: 0, RS: 0 });
+		expect(plan.counts.safety).toEqual({ LB: 59580, VS: 29643, EG: 0, IS: 0, RS: 0, TR: 0 });
 	});
 
 	it('finds a domain from the DOMAIN column when the name says nothing, lets the person choose, and sets aside what it does not import', async () => {

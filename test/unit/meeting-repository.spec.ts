@@ -64,6 +64,8 @@ describe('signing a meeting freezes it', () => {
 		const view = computeMeetingView(meetingData(again, after.live)!, again.cutoff, null, again.signedAt);
 		expect(view.evaluation).toEqual(frozenView.evaluation);
 		expect(again.snapshot!.aes.find((a) => a.aeseq === 1 && a.usubjid === 'TST01-001')!.grade).toBe(2);
+		// The benefit–risk page is frozen with it: one row per dose level, its DLT counts as signed.
+		expect(signed.snapshot!.benefitRisk!.map((r) => [r.doseLevel, r.dlt])).toEqual(frozenView.evaluation.doseLevels.map((l) => [l.doseLevel, { dlts: l.dlts, evaluable: l.evaluable, pending: l.pending }]));
 
 		const live = after.live!;
 		const since = computeSinceLastReview(live.aes, verdictMap(evaluateAsOf(live, '2025-03-05')), after.meetings);

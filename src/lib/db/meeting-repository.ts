@@ -13,6 +13,7 @@ import { withStudyMapping } from '../domain/labs/grade-labs';
 import { studyLabs } from '../domain/labs/study-labs';
 import { CTCAE_LAB_GRADING, safetyLimitsOf } from '../presets/lab-grading';
 import { outcomesAsOf } from '../domain/labs/safety-outcomes';
+import { studyBenefitRisk } from '../domain/benefit-risk';
 import { withStorageErrors } from './storage-errors';
 import { newId } from './ids';
 
@@ -145,7 +146,8 @@ export async function signMeeting(db: DoseWatchDatabase, id: string, baseRev: nu
 		const view = computeMeetingView(data, before.cutoff, previousSignedMeeting(meetings, before), at);
 		const problems = problemsBeforeSigning(before, view.recommended, who, undecidedCandidates(view.evaluation));
 		if (problems.length) throw new Error(`The meeting cannot be signed yet: ${problems.join(' ')}`);
-		const snapshot = { ...buildSnapshot(data, view, at), ...(outcomes.length ? { safetyOutcomes: outcomes } : {}) };
+		const benefitRisk = studyBenefitRisk({ study, subjects, doses, aes, safety, labs, evaluation: view.evaluation, asOf: before.cutoff });
+		const snapshot = { ...buildSnapshot(data, view, at), ...(outcomes.length ? { safetyOutcomes: outcomes } : {}), benefitRisk };
 		return { ...before, signedBy: who, signedAt: at, snapshot, chainHead: head, rev: before.rev + 1 };
 	};
 	const draft = await db.transaction('r', tables, build);

@@ -17,3 +17,4 @@ export * from './model/meeting';
 export * from './model/rule-set';
 export * from './model/signature';
 export * from './model/lab';
+export * from './model/benefit-risk';

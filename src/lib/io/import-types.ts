@@ -29,7 +29,7 @@ export interface FieldMapping {
 
 export interface ColumnMapping {
 	file: string;
-	domain: 'DM' | 'EX' | 'AE' | 'DS' | 'LB' | 'VS' | 'EG' | 'IS' | 'RS';
+	domain: 'DM' | 'EX' | 'AE' | 'DS' | 'LB' | 'VS' | 'EG' | 'IS' | 'RS' | 'TR';
 	fields: FieldMapping[];
 	/** Columns present in the file that DoseWatch does not read. */
 	ignored: string[];

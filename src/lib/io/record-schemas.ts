@@ -3,9 +3,10 @@
  * They mirror src/lib/domain/types.ts; the `satisfies` checks below keep the two in step.
  */
 import * as v from 'valibot';
-import { RELATEDNESS, SERIOUS_CRITERIA, SUBJECT_STATUSES } from '../domain/types';
+import { RELATEDNESS, SAFETY_DOMAINS, SERIOUS_CRITERIA, SUBJECT_STATUSES } from '../domain/types';
 import type { Adjudication, AdverseEvent, AuditEntry, DoseAdministration, Meeting, ReviewerProfile, Study, Subject } from '../domain/types';
 import type { LabEpisode } from '../domain/types';
+import type { BenefitRiskRow } from '../domain/benefit-risk';
 import type { DltRuleSet } from '../domain/dlt/rule-types';
 
 const dtc = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?)?)?$|^\d{4}---\d{2}$/, 'is not an ISO 8601 date'));
@@ -64,6 +65,7 @@ export const StudySchema = v.strictObject({
 	dataCutoff: v.nullable(v.pipe(v.string(), v.isoDate())),
 	labMapping: v.optional(v.record(v.string(), v.strictObject({ low: v.optional(v.nullable(v.string())), high: v.optional(v.nullable(v.string())) }))),
 	adaCutPoint: v.optional(v.nullable(v.strictObject({ value: v.number(), source: v.string() }))),
+	responseSettings: v.optional(v.strictObject({ evaluator: v.string(), confirmMinDays: v.pipe(v.number(), v.integer(), v.minValue(1)), sdMinDays: v.pipe(v.number(), v.integer(), v.minValue(1)), maxNeBetween: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
 	safetyLimits: v.optional(
 		v.strictObject({
 			vitals: v.array(v.strictObject({ testcd: v.string(), label: v.string(), unit: v.string(), high: v.optional(v.number()), low: v.optional(v.number()), words: v.string() })),
@@ -106,7 +108,7 @@ export const DoseSchema = v.strictObject({
 export const SafetyResultSchema = v.strictObject({
 	studyId: v.string(),
 	usubjid: v.string(),
-	domain: v.picklist(['LB', 'VS', 'EG', 'IS', 'RS']),
+	domain: v.picklist(SAFETY_DOMAINS),
 	seq: v.pipe(v.number(), v.integer()),
 	testcd: v.string(),
 	test: v.string(),
@@ -124,6 +126,7 @@ export const SafetyResultSchema = v.strictObject({
 	timepoint: v.optional(v.string()),
 	evaluator: v.optional(v.string()),
 	accepted: v.optional(v.boolean()),
+	group: v.optional(v.string()),
 	source
 });
 
@@ -257,6 +260,13 @@ const escalationDecision = v.variant('kind', [
 	v.object({ kind: v.literal('next_cohort'), doseLevel: v.string() }),
 	v.object({ kind: v.literal('stop'), mtd: v.nullable(v.string()) })
 ]);
+/** A frozen benefit–risk row: its shape checked, its readings kept as signed. */
+const benefitRiskEnvelope = v.looseObject({
+	doseLevel: v.string(),
+	dlt: v.strictObject({ dlts: v.number(), evaluable: v.number(), pending: v.number() }),
+	labs: v.strictObject({ graded: v.number(), grade3OrWorse: v.number(), grade4: v.number(), terms: v.array(v.string()) }),
+	participants: v.array(v.looseObject({ usubjid: v.string(), dlt: v.string() }))
+});
 const labEpisodeEnvelope = v.looseObject({ usubjid: v.string(), testcd: v.string(), term: v.string(), key: v.number(), draws: v.array(v.unknown()), longest: v.looseObject({ aeseq: v.number() }), shortest: v.looseObject({ aeseq: v.number() }) });
 const ruleSetEnvelope = v.looseObject({ id: v.string(), version: v.number(), rules: v.array(v.unknown()) });
 const verdict = v.picklist(['dlt', 'not_dlt', 'pending'] as const);
@@ -289,6 +299,7 @@ const meetingFields = <A extends v.GenericSchema>(adjudication: A) => ({
 			safetyOutcomes: v.optional(
 				v.array(v.strictObject({ outcome: v.string(), definition: v.string(), cells: v.record(v.string(), v.strictObject({ of: v.nullable(v.number()), abnormal: v.number() })) }))
 			),
+			benefitRisk: v.optional(v.array(v.custom<BenefitRiskRow>((x) => v.is(benefitRiskEnvelope, x), 'is not a benefit–risk row'))),
 			verdicts: v.record(v.string(), verdict),
 			recommendation: v.intersect([escalationDecision, v.object({ reason: v.string() })])
 		})

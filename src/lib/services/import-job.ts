@@ -46,7 +46,7 @@ export interface ImportPreviewView {
 }
 
 export interface PlanRequest {
-	files: Partial<Record<'dm' | 'ex' | 'ae' | 'ds' | 'lb' | 'vs' | 'eg' | 'is' | 'rs', Blob & { name: string }>>;
+	files: Partial<Record<'dm' | 'ex' | 'ae' | 'ds' | 'lb' | 'vs' | 'eg' | 'is' | 'rs' | 'tr', Blob & { name: string }>>;
 	/** Many files at once (a folder's, a zip's): each one's domain is found (readBundle); `chosen` corrects it by file name. */
 	bundle?: (Blob & { name: string })[];
 	chosen?: Record<string, string>;
@@ -67,9 +67,9 @@ export async function planJob(db: DoseWatchDatabase, req: PlanRequest, progress:
 	progress('reading the files', 0, 1);
 	let bundle: Bundle | null = null;
 	if (req.bundle?.length) bundle = await readBundle(await Promise.all(req.bundle.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))), req.chosen);
-	const [dm, ex, ae, ds, lb, vs, eg, is, rs] = bundle
-		? [bundle.files.dm, bundle.files.ex, bundle.files.ae, bundle.files.ds, bundle.files.lb, bundle.files.vs, bundle.files.eg, bundle.files.is, bundle.files.rs]
-		: await Promise.all([read(req.files.dm), read(req.files.ex), read(req.files.ae), read(req.files.ds), read(req.files.lb), read(req.files.vs), read(req.files.eg), read(req.files.is), read(req.files.rs)]);
+	const [dm, ex, ae, ds, lb, vs, eg, is, rs, tr] = bundle
+		? [bundle.files.dm, bundle.files.ex, bundle.files.ae, bundle.files.ds, bundle.files.lb, bundle.files.vs, bundle.files.eg, bundle.files.is, bundle.files.rs, bundle.files.tr]
+		: await Promise.all([read(req.files.dm), read(req.files.ex), read(req.files.ae), read(req.files.ds), read(req.files.lb), read(req.files.vs), read(req.files.eg), read(req.files.is), read(req.files.rs), read(req.files.tr)]);
 	if (!dm)
 		throw new Error(
 			bundle
@@ -78,7 +78,7 @@ export async function planJob(db: DoseWatchDatabase, req: PlanRequest, progress:
 		);
 	const target = req.targetId ? ((await db.studies.get(req.targetId)) ?? null) : null;
 	if (req.targetId && !target) throw new Error('The study chosen under “Import into” is no longer in this browser.');
-	const plan = planImport({ dm, ex, ae, ds, lb, vs, eg, is, rs }, { target, newStudyId: req.newStudyId, now: req.now, who: req.who, onProgress: progress });
+	const plan = planImport({ dm, ex, ae, ds, lb, vs, eg, is, rs, tr }, { target, newStudyId: req.newStudyId, now: req.now, who: req.who, onProgress: progress });
 	progress('comparing with the stored study', 0, 1);
 	const re = await previewReimport(db, plan);
 	const errors = plan.problems.filter((p) => p.severity === 'error');
@@ -99,7 +99,7 @@ export async function planJob(db: DoseWatchDatabase, req: PlanRequest, progress:
 		errorCount: errors.length,
 		mappings: plan.mappings,
 		reimport: re ? { ...diffView(re.diff, plan), head: re.head } : null,
-		datasets: [dm, ex, ae, ds, lb, vs, eg, is, rs].filter((f): f is SourceFile => Boolean(f?.dataset)).map((f) => ({ file: f.name, ...f.dataset! })),
+		datasets: [dm, ex, ae, ds, lb, vs, eg, is, rs, tr].filter((f): f is SourceFile => Boolean(f?.dataset)).map((f) => ({ file: f.name, ...f.dataset! })),
 		bundle: bundle ? { assignments: bundle.assignments, setAside: bundle.setAside, merged: bundle.merged } : null
 	};
 	return { plan, view, head: re?.head ?? null };

@@ -37,6 +37,12 @@ export function saveAdaCutPoint(study: Study, adaCutPoint: NonNullable<Study['ad
 	return saveStudy(db, adaCutPoint ? { ...rest, adaCutPoint } : rest, { who: reviewer.name, at: nowIso(), reason });
 }
 
+/** How the best overall response is read (null: RECIST 1.1's defaults), with a reason: one audited write. */
+export function saveResponseSettings(study: Study, responseSettings: NonNullable<Study['responseSettings']> | null, reason: string): Promise<void> {
+	const { responseSettings: _old, ...rest } = study;
+	return saveStudy(db, responseSettings ? { ...rest, responseSettings } : rest, { who: reviewer.name, at: nowIso(), reason });
+}
+
 /** The study's own limits for abnormal vital signs and QTcF (null: the defaults), with a reason: one audited write. */
 export function saveSafetyLimits(study: Study, safetyLimits: NonNullable<Study['safetyLimits']> | null, reason: string): Promise<void> {
 	const { safetyLimits: _old, ...rest } = study;

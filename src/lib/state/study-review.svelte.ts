@@ -13,8 +13,9 @@ import { computeCommitteeDecisions, orphanedDecisions } from '$lib/domain/dlt/co
 import { evaluateStudy, type StudyEvaluation } from '$lib/domain/dlt/evaluate-study';
 import { computeStudyRecommendation, type StudyRecommendation } from '$lib/domain/escalation/compute-study-recommendation';
 import { outcomesAsOf, type OutcomeRow } from '$lib/domain/labs/safety-outcomes';
-import { adaSamplesOf, adaSubjects, type AdaSubject } from '$lib/domain/immunogenicity/ada';
-import { bestOverallResponse, selectAssessments, type SubjectResponse } from '$lib/domain/response/recist';
+import { studyAda, type AdaSubject } from '$lib/domain/immunogenicity/ada';
+import { benefitRiskByLevel, type BenefitRiskRow } from '$lib/domain/benefit-risk';
+import { DEFAULT_ACTIVITY_SETTINGS, studyActivity, type StudyActivity } from '$lib/domain/response/activity';
 import { safetyLimitsOf } from '$lib/presets/lab-grading';
 import { computeSinceLastReview, decidableEvents, verdictMap, type MeetingData, type SinceLastReview } from '$lib/domain/meeting';
 import type { ReviewVerdict } from '$lib/domain/review-changes';
@@ -108,28 +109,41 @@ export class StudyReview {
 	readonly ada: { testcd: string; subjects: AdaSubject[] } | null = $derived.by(() => {
 		const data = this.data;
 		const labs = this.labs;
-		if (!data || !labs) return null;
-		const asOf = this.asOf;
-		const samples = adaSamplesOf(data.safety).filter((s) => !s.date || s.date.slice(0, 10) <= asOf);
-		if (!samples.length) return null;
-		const testcd = samples.some((s) => s.testcd.toUpperCase() === 'ADA_BAB') ? 'ADA_BAB' : samples[0]!.testcd;
-		return { testcd, subjects: adaSubjects(samples, labs.day1, data.study.adaCutPoint?.value ?? null, testcd) };
+		return data && labs ? studyAda(data.safety, labs.day1, data.study.adaCutPoint?.value ?? null, this.asOf) : null;
 	});
 
-	/** Best overall response (RECIST 1.1, the investigator's) per subject with a response assessment, as of the date; null without RS. */
-	readonly response: SubjectResponse[] | null = $derived.by(() => {
+	/** Preliminary anti-tumour activity (RECIST 1.1 by the study's response settings) as of the date; null without RS. */
+	readonly activity: StudyActivity | null = $derived.by(() => {
 		const data = this.data;
 		const labs = this.labs;
 		if (!data || !labs) return null;
-		const asOf = this.asOf;
-		const records = data.safety
-			.filter((r) => r.domain === 'RS' && (!r.date || r.date.slice(0, 10) <= asOf))
-			.map((r) => ({ usubjid: r.usubjid, testcd: r.testcd, response: r.text, evaluator: r.evaluator ?? '', accepted: r.accepted === true, date: r.date }));
-		if (!records.length) return null;
-		const assessments = selectAssessments(records);
-		const by = new Map<string, typeof assessments>();
-		for (const a of assessments) (by.get(a.usubjid) ?? by.set(a.usubjid, []).get(a.usubjid)!).push(a);
-		return [...by].map(([usubjid, list]) => bestOverallResponse(list, usubjid, labs.day1.get(usubjid) ?? null));
+		return studyActivity({
+			subjects: data.subjects,
+			doses: data.doses,
+			aes: data.aes,
+			records: data.safety,
+			day1: labs.day1,
+			levels: data.study.doseLevels.map((l) => l.code),
+			asOf: this.asOf,
+			settings: data.study.responseSettings ?? DEFAULT_ACTIVITY_SETTINGS
+		});
+	});
+
+	/** DLTs, worst lab grades, ADA and best responses per dose level as of the date (the pack's benefit–risk page). */
+	readonly benefitRisk: BenefitRiskRow[] = $derived.by(() => {
+		const data = this.data;
+		const labs = this.labs;
+		const evaluation = this.evaluation;
+		if (!data || !labs || !evaluation) return [];
+		return benefitRiskByLevel({
+			levels: evaluation.doseLevels,
+			subjects: data.subjects,
+			dltStatus: new Map(evaluation.subjects.map((e) => [e.subject.usubjid, e.status])),
+			graded: labs.graded,
+			asOf: this.asOf,
+			ada: this.ada?.subjects ?? null,
+			activity: this.activity
+		});
 	});
 
 	/** The `?asOf=` to carry on a link to another tab, so the date stays as the reviewer chose it. */

@@ -8,7 +8,7 @@
  * or a level with no cut-point) neither parts two positives nor ends the series. Pure.
  */
 import { computeStudyDay, orderKey } from '../partial-date';
-import type { Dtc } from '../types';
+import type { AdaStatus, Dtc } from '../types';
 import { tQuantile } from '../stats/distributions';
 
 /** One immunogenicity sample (an IS record). */
@@ -61,7 +61,7 @@ export function classifySample(s: Pick<AdaSample, 'text' | 'value'>, cutPoint: n
 	return s.value > cutPoint ? { result: 'positive', why: `level ${s.value} exceeds the cut-point ${Number(cutPoint.toPrecision(4))}` } : { result: 'negative', why: `level ${s.value} does not exceed the cut-point ${Number(cutPoint.toPrecision(4))}` };
 }
 
-export type AdaStatus = 'positive' | 'negative' | 'not_evaluable';
+export type { AdaStatus };
 export type AdaPattern = 'treatment-induced' | 'treatment-boosted' | 'pre-existing' | 'negative' | 'not evaluable';
 
 export interface AdaSubject {
@@ -180,4 +180,21 @@ export function adaByLevel(subjects: readonly AdaSubject[], levelOf: ReadonlyMap
 			patterns
 		};
 	});
+}
+
+/**
+ * The study's anti-drug antibody status per participant as of a date: the binding antibody test (ADA_BAB) where
+ * the study has it, else its first IS test; null without IS results by then.
+ */
+export function studyAda(
+	results: Parameters<typeof adaSamplesOf>[0],
+	day1: ReadonlyMap<string, Dtc | null>,
+	cutPoint: number | null,
+	asOf: string
+): { testcd: string; subjects: AdaSubject[] } | null {
+	const cut = asOf.slice(0, 10);
+	const samples = adaSamplesOf(results).filter((s) => !s.date || s.date.slice(0, 10) <= cut);
+	if (!samples.length) return null;
+	const testcd = samples.some((s) => s.testcd.toUpperCase() === 'ADA_BAB') ? 'ADA_BAB' : samples[0]!.testcd;
+	return { testcd, subjects: adaSubjects(samples, day1, cutPoint, testcd) };
 }

@@ -5,8 +5,9 @@
 import type { Dtc, SourceRef } from './common';
 import type { AdverseEvent, Grade } from './adverse-event';
 
-/** LB labs, VS vital signs, EG ECG, IS immunogenicity (anti-drug antibodies), RS tumour response. */
-export type SafetyDomain = 'LB' | 'VS' | 'EG' | 'IS' | 'RS';
+/** LB labs, VS vital signs, EG ECG, IS immunogenicity (anti-drug antibodies), RS tumour response, TR tumour measurements. */
+export const SAFETY_DOMAINS = ['LB', 'VS', 'EG', 'IS', 'RS', 'TR'] as const;
+export type SafetyDomain = (typeof SAFETY_DOMAINS)[number];
 
 export interface SafetyResult {
 	studyId: string;
@@ -40,6 +41,8 @@ export interface SafetyResult {
 	evaluator?: string;
 	/** RSACPTFL = Y: the accepted read where two radiologists read. */
 	accepted?: boolean;
+	/** TRGRPID: TARGET, NON-TARGET or NEW lesions (TR). */
+	group?: string;
 	source?: SourceRef;
 }
 

@@ -4,6 +4,7 @@ import type { AdverseEvent } from './adverse-event';
 import type { DoseAdministration } from './dose';
 import type { AeVerdict, DltRuleSet } from './rule-set';
 import type { LabEpisode, OutcomeRow } from './lab';
+import type { BenefitRiskRow } from './benefit-risk';
 import type { Study } from './study';
 import type { Subject } from './subject';
 import type { Signature } from './signature';
@@ -36,6 +37,8 @@ export interface MeetingSnapshot {
 	labEpisodes?: LabEpisode[];
 	/** Protocol 001's safety outcomes per dose level as of the cut-off, as signed (absent without safety results). */
 	safetyOutcomes?: OutcomeRow[];
+	/** DLTs, worst lab grades, ADA and best responses per dose level as of the cut-off, as signed (absent in meetings signed before it was frozen). */
+	benefitRisk?: BenefitRiskRow[];
 	/** Each AE's effective verdict as shown when signed, `usubjid|aeseq` → verdict, to check a later reading against. */
 	verdicts: Record<string, AeVerdict>;
 	/** The design's recommendation as shown when signed. */

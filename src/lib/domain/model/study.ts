@@ -115,6 +115,11 @@ export interface Study {
 	 * confidence bound of the mean of healthy untreated individuals). Absent: levels are indeterminate.
 	 */
 	adaCutPoint?: { value: number; source: string } | null;
+	/**
+	 * Best overall response by RECIST 1.1: whose reads count (RSEVAL, INVESTIGATOR by default), the days a CR or PR
+	 * needs before its confirming assessment (28) and the days after day 1 an SD needs (42). Absent: those defaults.
+	 */
+	responseSettings?: { evaluator: string; confirmMinDays: number; sdMinDays: number; maxNeBetween: number };
 	safetyLimits?: {
 		vitals: { testcd: string; label: string; unit: string; high?: number; low?: number; words: string }[];
 		qtcf: { above: number[]; increase: number[]; words: string };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateOfStudyDay } from '../partial-date';
-import { assessmentDay, bestOverallResponse, clopperPearson, type Assessment } from './recist';
+import { assessmentDay, bestOverallResponse, clopperPearson, selectAssessments, type Assessment, type ResponseRecord } from './recist';
 
 const DAY1 = '2026-03-02';
 /** Overall responses on study days: [day, response]. */
@@ -50,5 +50,16 @@ describe('Clopper–Pearson 95% interval', () => {
 		const [l, h] = clopperPearson(x, n);
 		expect(l).toBeCloseTo(lo, 3);
 		expect(h).toBeCloseTo(hi, 3);
+	});
+});
+
+describe('whose overall responses count', () => {
+	const rec = (evaluator: string, accepted: boolean, response: string, testcd = 'OVRLRESP', usubjid = 'S-1'): ResponseRecord => ({ usubjid, testcd, response, evaluator, accepted, date: '2026-04-01' });
+	const records = [rec('INDEPENDENT ASSESSOR', true, 'PR'), rec('INDEPENDENT ASSESSOR', false, 'NE'), rec('INVESTIGATOR', false, 'SD'), rec('INVESTIGATOR', false, 'PR', 'TRGRESP'), rec('INVESTIGATOR', false, 'PD', 'OVRLRESP', 'S-9')];
+	it('the investigator’s overall responses by default (not the target response)', () => {
+		expect(selectAssessments(records).map((a) => [a.usubjid, a.response])).toEqual([['S-1', 'SD'], ['S-9', 'PD']]);
+	});
+	it('an independent assessor’s accepted read where two radiologists read', () => {
+		expect(selectAssessments(records, 'INDEPENDENT ASSESSOR').map((a) => a.response)).toEqual(['PR']);
 	});
 });

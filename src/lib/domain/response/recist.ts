@@ -7,10 +7,10 @@
  * SD only from `sdMinDays`. Pure.
  */
 import { dayNumber, isoOfDay } from '../partial-date';
-import type { Dtc } from '../types';
+import type { Dtc, ResponseCategory } from '../types';
 import { incompleteBeta } from '../stats/distributions';
 
-export type Response = 'CR' | 'PR' | 'SD' | 'NON-CR/NON-PD' | 'PD' | 'NE';
+export type Response = ResponseCategory;
 export const RESPONSES: readonly Response[] = ['CR', 'PR', 'SD', 'NON-CR/NON-PD', 'PD', 'NE'];
 
 export interface Assessment {
@@ -66,8 +66,22 @@ export interface SubjectResponse {
 	bor: Response;
 	borUnconfirmed: Response;
 	/** The dated assessments used, in order (to the first PD). */
-	assessments: { day: number; date: string; studyDay: number; response: Response }[];
+	assessments: DatedResponse[];
+	/** For a confirmed CR or PR: the first CR or PR that a later assessment confirms (where the duration of response starts). */
+	responseStart: DatedResponse | null;
+	/** The first PD, when there is one. */
+	progression: DatedResponse | null;
+	/** The last assessment other than NE, up to the first PD: where an observation without an event is censored. */
+	lastAdequate: DatedResponse | null;
 	reason: string;
+}
+
+export interface DatedResponse {
+	/** Days since 1970-01-01 (UTC). */
+	day: number;
+	date: string;
+	studyDay: number;
+	response: Response;
 }
 
 function normalise(r: string): Response {
@@ -87,7 +101,7 @@ export function bestOverallResponse(assessments: readonly Assessment[], usubjid:
 		const was = byDay.get(day);
 		if (!was || WORST_FIRST.indexOf(r) < WORST_FIRST.indexOf(was)) byDay.set(day, r);
 	}
-	const all = [...byDay].sort((a, b) => a[0] - b[0]).map(([day, response]) => ({ day, date: isoOfDay(day), studyDay: ref === null ? NaN : day - ref + 1, response }));
+	const all: DatedResponse[] = [...byDay].sort((a, b) => a[0] - b[0]).map(([day, response]) => ({ day, date: isoOfDay(day), studyDay: ref === null ? NaN : day - ref + 1, response }));
 	const pd = all.findIndex((a) => a.response === 'PD');
 	const used = pd >= 0 ? all.slice(0, pd + 1) : all;
 	const name = (a: { studyDay: number; date: string }) => `${a.date} (day ${a.studyDay})`;
@@ -123,7 +137,17 @@ export function bestOverallResponse(assessments: readonly Assessment[], usubjid:
 	else if (nonCr) [bor, reason] = ['NON-CR/NON-PD', `NON-CR/NON-PD on ${name(nonCr)}, at least ${settings.sdMinDays} days after day 1`];
 	else if (pd >= 0) [bor, reason] = ['PD', `PD on ${name(all[pd]!)}`];
 	else [bor, reason] = ['NE', `no response confirmed and none at least ${settings.sdMinDays} days after day 1`];
-	return { usubjid, bor, borUnconfirmed, assessments: used, reason };
+	const startIndex = bor === 'CR' || bor === 'PR' ? used.findIndex((a, i) => (a.response === 'CR' || a.response === 'PR') && confirmedBy(i, ['PR', 'CR'])) : -1;
+	return {
+		usubjid,
+		bor,
+		borUnconfirmed,
+		assessments: used,
+		responseStart: startIndex >= 0 ? used[startIndex]! : null,
+		progression: pd >= 0 ? all[pd]! : null,
+		lastAdequate: [...used].reverse().find((a) => a.response !== 'NE') ?? null,
+		reason
+	};
 }
 
 /** The Clopper–Pearson (exact) two-sided 95% interval of a proportion x / n. */
@@ -155,7 +179,7 @@ export interface ResponseLevelSummary {
 }
 
 /** Per dose level: the best overall responses, ORR (CR + PR) and disease control (CR + PR + SD + NON-CR/NON-PD). */
-export function responseByLevel(subjects: readonly SubjectResponse[], levelOf: ReadonlyMap<string, string | null>, levels: readonly string[]): ResponseLevelSummary[] {
+export function responseByLevel(subjects: readonly Pick<SubjectResponse, 'usubjid' | 'bor'>[], levelOf: ReadonlyMap<string, string | null>, levels: readonly string[]): ResponseLevelSummary[] {
 	const pct = (x: number) => Math.round(x * 1000) / 10;
 	return levels
 		.map((doseLevel) => {

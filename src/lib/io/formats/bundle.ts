@@ -10,7 +10,7 @@ import { readCsv, rowReader } from '../read-csv';
 import { readDataFile } from './read-data-file';
 
 /** Domains the import reads now; the others are recognised and set aside. */
-export const IMPORTED_DOMAINS = ['DM', 'EX', 'AE', 'DS', 'LB', 'VS', 'EG', 'IS', 'RS'] as const;
+export const IMPORTED_DOMAINS = ['DM', 'EX', 'AE', 'DS', 'LB', 'VS', 'EG', 'IS', 'RS', 'TR'] as const;
 export type ImportedDomain = (typeof IMPORTED_DOMAINS)[number];
 const KNOWN = /^(DM|EX|AE|DS|LB|VS|EG|IS|RS|TR|TU|PE|CM|MH|SUPP[A-Z]{2}|ADSL|ADAE)$/;
 const ADAM: Record<string, string> = { ADSL: 'DM', ADAE: 'AE' };

@@ -7,7 +7,7 @@
  * A new domain is a new reader.
  */
 import { DEFAULT_DLT_WINDOW } from '../../domain/dlt-window';
-import type { Study } from '../../domain/types';
+import { SAFETY_DOMAINS, type SafetyDomain, type Study } from '../../domain/types';
 import type { ImportPlan, Problem, ColumnMapping, SourceFile } from '../import-types';
 import { createImportContext, type ImportOptions } from './context';
 import { readAe } from './read-ae';
@@ -32,6 +32,7 @@ export interface ImportFiles {
 	is?: SourceFile | undefined;
 	/** Tumour responses (RECIST). */
 	rs?: SourceFile | undefined;
+	tr?: SourceFile | undefined;
 }
 
 function emptyStudy(id: string, now: string): Study {
@@ -83,14 +84,14 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 			partialStartDates: 0,
 			ongoing: 0,
 			beforeFirstDose: 0,
-			safety: { LB: 0, VS: 0, EG: 0, IS: 0, RS: 0 }
+			safety: { LB: 0, VS: 0, EG: 0, IS: 0, RS: 0, TR: 0 }
 		}
 	};
 
 
 	const c = createImportContext(plan, options);
 	const warn = c.warn;
-	for (const f of [files.dm, files.ex, files.ae, files.ds, files.lb, files.vs, files.eg, files.is, files.rs]) if (f?.encodingWarning) warn(f.name, null, null, f.encodingWarning);
+	for (const f of [files.dm, files.ex, files.ae, files.ds, files.lb, files.vs, files.eg, files.is, files.rs, files.tr]) if (f?.encodingWarning) warn(f.name, null, null, f.encodingWarning);
 	const dmRead = readDm(c, files.dm);
 	if (!dmRead) return plan;
 	const { subjects, dmFile } = dmRead;
@@ -98,9 +99,10 @@ export function planImport(files: ImportFiles, options: ImportOptions): ImportPl
 	applyExposure(c, Boolean(files.ex), subjects, dosesBySubject);
 	readDs(c, files.ds, subjects);
 	readAe(c, files.ae, subjects, dosesBySubject, dmFile);
-	plan.safetyDomains = (['LB', 'VS', 'EG', 'IS', 'RS'] as const).filter((d) => files[d.toLowerCase() as 'lb' | 'vs' | 'eg' | 'is' | 'rs']);
-	for (const domain of ['LB', 'VS', 'EG', 'IS', 'RS'] as const) {
-		const read = readSafety(c, domain, files[domain.toLowerCase() as 'lb' | 'vs' | 'eg' | 'is' | 'rs'], subjects, dmFile);
+	const fileOf = (d: SafetyDomain) => files[d.toLowerCase() as Lowercase<SafetyDomain>];
+	plan.safetyDomains = SAFETY_DOMAINS.filter(fileOf);
+	for (const domain of SAFETY_DOMAINS) {
+		const read = readSafety(c, domain, fileOf(domain), subjects, dmFile);
 		plan.counts.safety[domain] = read.length;
 		for (const r of read) plan.safety.push(r);
 	}

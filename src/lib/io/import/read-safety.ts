@@ -31,7 +31,8 @@ const fields = (p: string) =>
 		position: [`${p}POS`],
 		timepoint: [`${p}TPT`],
 		evaluator: [`${p}EVAL`],
-		accepted: [`${p}ACPTFL`]
+		accepted: [`${p}ACPTFL`],
+		group: [`${p}GRPID`]
 	}) as const;
 const REQUIRED = ['usubjid', 'seq', 'testcd'];
 
@@ -121,6 +122,7 @@ export function readSafety(c: ImportContext, domain: SafetyDomain, file: SourceF
 			...(cols.timepoint && g(r, cols.timepoint).trim() ? { timepoint: g(r, cols.timepoint).trim() } : {}),
 			...(cols.evaluator && g(r, cols.evaluator).trim() ? { evaluator: g(r, cols.evaluator).trim() } : {}),
 			...(cols.accepted && g(r, cols.accepted).trim().toUpperCase() === 'Y' ? { accepted: true } : {}),
+			...(cols.group && g(r, cols.group).trim() ? { group: g(r, cols.group).trim() } : {}),
 			source: { file: t.file, row: r.row }
 		});
 	}
