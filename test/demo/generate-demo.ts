@@ -19,7 +19,14 @@ export interface DemoFiles {
 	ae: string;
 	/** Lab results (SDTM LB), for the demos that carry them. */
 	lb?: string;
+	/** Anti-drug antibodies (IS), tumour response (RS) and target lesion measurements (TR), for the 001 demo. */
+	is?: string;
+	rs?: string;
+	tr?: string;
 }
+
+/** The optional files a demo may carry, in the order the loader reads them. */
+export const DEMO_EXTRA_FILES = ['lb', 'is', 'rs', 'tr'] as const;
 
 type Rel = 'NOT RELATED' | 'UNLIKELY RELATED' | 'POSSIBLY RELATED' | 'PROBABLY RELATED' | 'DEFINITELY RELATED';
 
@@ -408,6 +415,67 @@ export const CASES_001: SubjectSpec[] = [
 	{ id: '0901', level: 'DL5', sex: 'M', age: 73, site: '101', firstDose: null, cycles: 0, screenFailure: true, story: 'Screen failure.', aes: [] }
 ];
 
+const IS_COLUMNS = ['STUDYID', 'DOMAIN', 'USUBJID', 'ISSEQ', 'ISTESTCD', 'ISTEST', 'ISCAT', 'ISORRES', 'ISSTRESC', 'ISBLFL', 'VISIT', 'ISDTC', 'ISDY'];
+const RS_COLUMNS = ['STUDYID', 'DOMAIN', 'USUBJID', 'RSSEQ', 'RSTESTCD', 'RSTEST', 'RSCAT', 'RSORRES', 'RSSTRESC', 'RSEVAL', 'VISIT', 'RSDTC', 'RSDY'];
+const TR_COLUMNS = ['STUDYID', 'DOMAIN', 'USUBJID', 'TRSEQ', 'TRGRPID', 'TRLNKID', 'TRTESTCD', 'TRTEST', 'TRORRES', 'TRORRESU', 'TRSTRESC', 'TRSTRESN', 'TRSTRESU', 'TREVAL', 'VISIT', 'TRDTC', 'TRDY'];
+
+/**
+ * Anti-drug antibodies every cycle (day 1, before the dose; protocol 001 collects them to cycle 18), and tumour
+ * assessments every 6 weeks from a baseline scan a week before day 1 while on treatment: two or three target
+ * lesions (longest diameters, no sponsor sum, so DoseWatch adds them), the investigator's overall response by
+ * RECIST 1.1 from the change in their sum (PR from −30% against baseline, PD from +20% and 5 mm against the
+ * smallest sum), stopping at the first PD. Deeper shrinkage at higher dose levels; seeded per subject.
+ */
+function activityRows(studyId: string, subjects: SubjectSpec[], cutoff: string) {
+	const is: Record<string, string | number>[] = [];
+	const rs: Record<string, string | number>[] = [];
+	const tr: Record<string, string | number>[] = [];
+	for (const s of subjects) {
+		if (!s.firstDose) continue;
+		const usubjid = `${studyId}-${s.id}`;
+		const rand = mulberry32(Number(s.id) * 104729);
+		const k = Number(s.level.slice(2)) - 1;
+		const known = (day: number) => dayDate(s.firstDose!, day) <= cutoff;
+		// ADA: a quarter turn positive from cycle 3 on; the rest stay negative.
+		const turns = rand() < 0.25 ? 3 : Infinity;
+		let seq = 0;
+		for (let c = 1; c <= Math.max(1, s.cycles); c++) {
+			const day = (c - 1) * 21 + 1;
+			if (!known(day)) break;
+			const result = c >= turns ? 'POSITIVE' : 'NEGATIVE';
+			is.push({ STUDYID: studyId, DOMAIN: 'IS', USUBJID: usubjid, ISSEQ: ++seq, ISTESTCD: 'ADA_BAB', ISTEST: 'Binding Antidrug Antibody', ISCAT: 'ANTI-DRUG ANTIBODY', ISORRES: result, ISSTRESC: result, ISBLFL: c === 1 ? 'Y' : '', VISIT: `CYCLE ${c} DAY 1`, ISDTC: dayDate(s.firstDose, day), ISDY: day });
+		}
+		// Tumour: baseline lesions, then a trajectory by dose level.
+		const lesions = Array.from({ length: 2 + Math.floor(rand() * 2) }, () => 12 + Math.round(rand() * 30));
+		const fate = rand();
+		const progressor = fate < 0.6 - 0.12 * k;
+		const early = fate < 0.2 - 0.04 * k;
+		const depth = (0.1 + 0.08 * k) * (0.6 + rand());
+		let rseq = 0;
+		let tseq = 0;
+		const scan = (day: number, visit: string, factor: number) => {
+			const sizes = lesions.map((l) => Math.max(0, Math.round(l * factor * (0.95 + rand() * 0.1) * 10) / 10));
+			sizes.forEach((size, i) =>
+				tr.push({ STUDYID: studyId, DOMAIN: 'TR', USUBJID: usubjid, TRSEQ: ++tseq, TRGRPID: 'TARGET', TRLNKID: `T0${i + 1}`, TRTESTCD: 'LDIAM', TRTEST: 'Longest Diameter', TRORRES: size, TRORRESU: 'mm', TRSTRESC: size, TRSTRESN: size, TRSTRESU: 'mm', TREVAL: 'INVESTIGATOR', VISIT: visit, TRDTC: dayDate(s.firstDose!, day), TRDY: day })
+			);
+			return sizes.reduce((a, b) => a + b, 0);
+		};
+		const baseline = scan(-7, 'BASELINE', 1);
+		let nadir = baseline;
+		for (let i = 1; ; i++) {
+			const day = 1 + 42 * i;
+			if (day > s.cycles * 21 + 21 || !known(day)) break;
+			const factor = early ? 1.3 : progressor ? 1 + (i >= 2 ? 0.14 * (i - 1) : -0.05) : Math.max(0.25, 1 - depth * i);
+			const sum = scan(day, `WEEK ${6 * i}`, factor);
+			const response = sum >= nadir * 1.2 && sum - nadir >= 5 ? 'PD' : sum === 0 ? 'CR' : (sum - baseline) / baseline <= -0.3 ? 'PR' : 'SD';
+			nadir = Math.min(nadir, sum);
+			rs.push({ STUDYID: studyId, DOMAIN: 'RS', USUBJID: usubjid, RSSEQ: ++rseq, RSTESTCD: 'OVRLRESP', RSTEST: 'Overall Response', RSCAT: 'RECIST 1.1', RSORRES: response, RSSTRESC: response, RSEVAL: 'INVESTIGATOR', VISIT: `WEEK ${6 * i}`, RSDTC: dayDate(s.firstDose, day), RSDY: day });
+			if (response === 'PD') break;
+		}
+	}
+	return { is: csv(is, IS_COLUMNS), rs: csv(rs, RS_COLUMNS), tr: csv(tr, TR_COLUMNS) };
+}
+
 export function demo001(): DemoFiles {
 	const cutoff = '2026-11-16';
 	const shape: StudyShape = {
@@ -426,9 +494,10 @@ export function demo001(): DemoFiles {
 	return {
 		preset: 'bat4706-bat1308',
 		dataCutoff: cutoff,
-		description: 'Synthetic demo: 25 subjects over 5 dose levels, cast to exercise every clause of the protocol 001 DLT definition, with lab series for the counts.',
+		description: 'Synthetic demo: 25 subjects over 5 dose levels, cast to exercise every clause of the protocol 001 DLT definition, with lab series for the counts, anti-drug antibodies and tumour assessments (RECIST 1.1).',
 		...build(shape, CASES_001, cutoff),
-		lb: csv(lb, LB_COLUMNS)
+		lb: csv(lb, LB_COLUMNS),
+		...activityRows(shape.studyId, CASES_001.filter((s) => !s.screenFailure), cutoff)
 	};
 }
 

@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { computeStudyDay } from '../../src/lib/domain/partial-date';
 import { planImport } from '../../src/lib/io/import/plan-import';
 import { createStudyFromPreset, findPreset } from '../../src/lib/presets/study-presets';
-import { allDemos, CASES_001 } from '../demo/generate-demo';
+import { allDemos, CASES_001, DEMO_EXTRA_FILES } from '../demo/generate-demo';
 import { studyLabs } from '../../src/lib/domain/labs/study-labs';
 import { evaluateStudy } from '../../src/lib/domain/dlt/evaluate-study';
 import { CTCAE_LAB_GRADING } from '../../src/lib/presets/lab-grading';
 import { findRuleSet } from '../../src/lib/presets/dlt-rule-sets';
+import { studyActivity } from '../../src/lib/domain/response/activity';
+import { firstExposures } from '../../src/lib/domain/first-exposure';
 
 const DEMO = resolve(__dirname, '../../static/demo');
 
@@ -17,13 +19,15 @@ describe.each(allDemos())('demo study $preset', (demo) => {
 		for (const f of ['dm', 'ex', 'ae'] as const) {
 			expect(readFileSync(resolve(DEMO, demo.preset, `${f}.csv`), 'utf8')).toBe(demo[f]);
 		}
-		if (demo.lb) expect(readFileSync(resolve(DEMO, demo.preset, 'lb.csv'), 'utf8')).toBe(demo.lb);
+		for (const f of DEMO_EXTRA_FILES) if (demo[f]) expect(readFileSync(resolve(DEMO, demo.preset, `${f}.csv`), 'utf8')).toBe(demo[f]);
+		const index = JSON.parse(readFileSync(resolve(DEMO, 'index.json'), 'utf8')) as { preset: string; files?: string[] }[];
+		expect(index.find((e) => e.preset === demo.preset)?.files ?? []).toEqual(DEMO_EXTRA_FILES.filter((f) => demo[f]));
 	});
 
 	it('imports into its preset study without a single problem', () => {
 		const study = createStudyFromPreset(findPreset(demo.preset)!, { id: 'demo', now: 't', isDemo: true });
 		const plan = planImport(
-			{ dm: { name: 'dm.csv', text: demo.dm }, ex: { name: 'ex.csv', text: demo.ex }, ae: { name: 'ae.csv', text: demo.ae }, ...(demo.lb ? { lb: { name: 'lb.csv', text: demo.lb } } : {}) },
+			{ dm: { name: 'dm.csv', text: demo.dm }, ex: { name: 'ex.csv', text: demo.ex }, ae: { name: 'ae.csv', text: demo.ae }, ...Object.fromEntries(DEMO_EXTRA_FILES.filter((f) => demo[f]).map((f) => [f, { name: `${f}.csv`, text: demo[f]! }])) },
 			{ target: study, newStudyId: 'x', now: 't', who: 'demo' }
 		);
 		expect(plan.problems).toEqual([]);
@@ -80,7 +84,7 @@ describe('the protocol 001 demo’s lab series', () => {
 	const demo = allDemos()[0]!;
 	const study = createStudyFromPreset(findPreset('bat4706-bat1308')!, { id: 'd', now: 't', isDemo: true });
 	const plan = planImport(
-		{ dm: { name: 'dm.csv', text: demo.dm }, ex: { name: 'ex.csv', text: demo.ex }, ae: { name: 'ae.csv', text: demo.ae }, lb: { name: 'lb.csv', text: demo.lb! } },
+		{ dm: { name: 'dm.csv', text: demo.dm }, ex: { name: 'ex.csv', text: demo.ex }, ae: { name: 'ae.csv', text: demo.ae }, lb: { name: 'lb.csv', text: demo.lb! }, is: { name: 'is.csv', text: demo.is! }, rs: { name: 'rs.csv', text: demo.rs! }, tr: { name: 'tr.csv', text: demo.tr! } },
 		{ target: study, newStudyId: 'x', now: 't', who: 'd' }
 	);
 	const labs = studyLabs(plan.subjects, plan.doses, plan.safety, CTCAE_LAB_GRADING);
@@ -105,5 +109,14 @@ describe('the protocol 001 demo’s lab series', () => {
 		const at = (testcd: string) => plan.safety.filter((r) => r.usubjid === 'BAT-001-0405' && r.testcd === testcd).map((r) => r.value! / r.high!);
 		expect(Math.max(...at('ALT'))).toBeGreaterThan(3);
 		expect(Math.max(...at('BILI'))).toBeGreaterThan(2);
+	});
+
+	it('tumour assessments that read as the derivations claim: a confirmed PR, a PD at the first scan, and no scan after the cut-off', () => {
+		const activity = studyActivity({ subjects: plan.subjects, doses: plan.doses, aes: plan.aes, records: plan.safety, day1: firstExposures(plan.subjects, plan.doses), levels: ['DL1', 'DL2', 'DL3', 'DL4', 'DL5'], asOf: demo.dataCutoff })!;
+		const bors = new Set(activity.subjects.map((s) => s.response.bor));
+		expect(bors).toEqual(new Set(['PR', 'SD', 'PD']));
+		// Every confirmed PR shrank by at least 30%, and every PD at the first scan grew by at least 20%.
+		for (const s of activity.subjects.filter((x) => x.response.bor === 'PR')) expect(s.tumourChange!.change).toBeLessThanOrEqual(-30);
+		expect(plan.safety.filter((r) => r.domain === 'RS' || r.domain === 'TR' || r.domain === 'IS').every((r) => r.date! <= demo.dataCutoff)).toBe(true);
 	});
 });

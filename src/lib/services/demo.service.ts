@@ -15,8 +15,8 @@ interface DemoIndexEntry {
 	preset: string;
 	dataCutoff: string;
 	description: string;
-	/** The demo carries lab results (lb.csv). */
-	labs?: boolean;
+	/** The optional SDTM files the demo carries besides DM, EX and AE (lb.csv, is.csv, rs.csv, tr.csv). */
+	files?: ('lb' | 'is' | 'rs' | 'tr')[];
 }
 
 export function demoStudyId(preset: string): string {
@@ -30,11 +30,12 @@ export async function loadDemoStudies(db: DoseWatchDatabase, fetchFn: typeof fet
 		return res.text();
 	};
 	const index: DemoIndexEntry[] = JSON.parse(await get('index.json'));
-	const plans: ImportPlan[] = [];
+	const plans: { plan: ImportPlan; files: string[] }[] = [];
 	for (const entry of index) {
 		const preset = findPreset(entry.preset);
 		if (!preset) throw new Error(`The demo names an unknown preset ${entry.preset}`);
-		const [dm, ex, ae, lb] = await Promise.all([...['dm', 'ex', 'ae'].map((f) => get(`${entry.preset}/${f}.csv`)), entry.labs ? get(`${entry.preset}/lb.csv`) : Promise.resolve(null)]);
+		const [dm, ex, ae] = await Promise.all(['dm', 'ex', 'ae'].map((f) => get(`${entry.preset}/${f}.csv`)));
+		const extra = Object.fromEntries(await Promise.all((entry.files ?? []).map(async (f) => [f, { name: `${f}.csv`, text: await get(`${entry.preset}/${f}.csv`) }] as const)));
 		const target = createStudyFromPreset(preset, {
 			id: demoStudyId(entry.preset),
 			now,
@@ -42,16 +43,16 @@ export async function loadDemoStudies(db: DoseWatchDatabase, fetchFn: typeof fet
 			dataCutoff: entry.dataCutoff
 		});
 		const plan = planImport(
-			{ dm: { name: 'dm.csv', text: dm! }, ex: { name: 'ex.csv', text: ex! }, ae: { name: 'ae.csv', text: ae! }, ...(lb ? { lb: { name: 'lb.csv', text: lb } } : {}) },
+			{ dm: { name: 'dm.csv', text: dm! }, ex: { name: 'ex.csv', text: ex! }, ae: { name: 'ae.csv', text: ae! }, ...extra },
 			{ target, newStudyId: target.id, now, who: DEMO_LOADER }
 		);
 		if (hasErrors(plan.problems)) throw new Error(`Demo ${entry.preset}: ${formatProblem(plan.problems[0]!)}`);
-		plans.push({ ...plan, isNewStudy: true });
+		plans.push({ plan: { ...plan, isNewStudy: true }, files: ['dm', 'ex', 'ae', ...(entry.files ?? [])].map((f) => `demo ${f}.csv`) });
 	}
 	await db.transaction('rw', [db.studies, db.subjects, db.doses, db.aes, db.auditTrail, db.settings, db.safety], async () => {
-		for (const plan of plans) {
+		for (const { plan, files } of plans) {
 			if (await db.studies.get(plan.study.id)) continue;
-			await commitImport(db, plan, { who: DEMO_LOADER, at: now, files: ['demo dm.csv', 'demo ex.csv', 'demo ae.csv', ...(plan.safety.length ? ['demo lb.csv'] : [])] });
+			await commitImport(db, plan, { who: DEMO_LOADER, at: now, files });
 		}
 		await writeSetting(db, 'demoLoaded', true);
 	});
