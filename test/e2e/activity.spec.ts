@@ -42,6 +42,11 @@ test('the Activity tab: response per dose level, the swimlane, the waterfall and
 	await expect(card).toContainText('PR (unconfirmed PR)');
 	await expect(card).toContainText(/Duration of response: \d+ days from .*, censored/);
 	await expect(card).toContainText(/Best change in the sum of target diameters: -\d+(\.\d)?%/);
+	// Its timeline lane carries the ADA samples and the response assessments along the top.
+	const findings = page.getByRole('img', { name: /^BAT-001-0201: ADA negative \(baseline\) on 2026-04-06; .*SD on 2026-05-18; PR on 2026-06-29; PR on 2026-08-10$/ });
+	await expect(findings).toBeVisible();
+	await findings.scrollIntoViewIfNeeded();
+	await shot(page, 'subject-activity');
 });
 
 test('the meeting pack has a benefit–risk page per dose level: DLTs, worst lab grade, ADA and best response side by side', async ({ page }) => {

@@ -155,3 +155,21 @@ describe('lanePaths', () => {
 		expect(lanePaths([], px, () => 0, 9, new Set())).toEqual({ grades: [], serious: '', arrows: '', changed: '', marked: [] });
 	});
 });
+
+describe('findings on a lane (ADA samples, response assessments)', () => {
+	it('are placed on the study day of their date, up to the cut-off, and make room at the top of the lane', () => {
+		const subject = { subject: { usubjid: 'S-1', doseLevel: 'L1' }, firstDose: '2026-03-02', events: [] } as unknown as Parameters<typeof layoutSwimmer>[0][number];
+		const opts = { xMode: 'day' as const, asOf: '2026-05-01', windowEndDay: 21, levelOrder: ['L1'] };
+		const bare = layoutSwimmer([subject], new Map(), opts).lanes[0]!;
+		const lane = layoutSwimmer([subject], new Map(), {
+			...opts,
+			markers: new Map([['S-1', [
+				{ date: '2026-03-23', kind: 'ada-positive' as const, label: 'ADA positive' },
+				{ date: '2026-04-13', kind: 'response' as const, label: 'PR' },
+				{ date: '2026-06-01', kind: 'response' as const, label: 'PD' }
+			]]])
+		}).lanes[0]!;
+		expect(lane.markers.map((m) => [m.label, m.x])).toEqual([['ADA positive', 22], ['PR', 43]]);
+		expect(lane.height).toBe(bare.height + 6);
+	});
+});

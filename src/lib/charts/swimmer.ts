@@ -37,6 +37,20 @@ export interface SwimmerLane {
 	aes: SwimmerAe[];
 	/** AEs not drawn because the onset date is partial or missing. */
 	undrawn: number;
+	/** Other dated findings on the lane: anti-drug antibody samples, tumour response assessments. */
+	markers: SwimmerMarker[];
+}
+
+/** A dated finding drawn as a small mark at the top of a lane, with its words. */
+export interface LaneMarker {
+	date: string;
+	kind: 'ada-positive' | 'ada-negative' | 'response';
+	/** "ADA positive", "PR" … */
+	label: string;
+}
+
+export interface SwimmerMarker extends LaneMarker {
+	x: number;
 }
 
 export interface SwimmerLayout {
@@ -56,6 +70,8 @@ export interface SwimmerOptions {
 	groupHeader?: number;
 	/** Keys (`usubjid|aeseq`) of the AEs to draw; all when absent. */
 	include?: ReadonlySet<string>;
+	/** Dated findings per subject to mark on their lane (on or before the cut-off). */
+	markers?: ReadonlyMap<string, readonly LaneMarker[]>;
 }
 
 /**
@@ -172,7 +188,15 @@ export function layoutSwimmer(
 			min = Math.min(min, x);
 			max = Math.max(max, x);
 		}
-		const height = nRows * rowH + pad * 2;
+		const markers = (o.markers?.get(s.subject.usubjid) ?? [])
+			.map((m) => ({ ...m, day: dayNumber(m.date) }))
+			.filter((m): m is LaneMarker & { day: number } => m.day !== null && m.day <= asOfDay)
+			.map(({ day, ...m }) => ({ ...m, x: toX(day) }));
+		for (const m of markers) {
+			min = Math.min(min, m.x);
+			max = Math.max(max, m.x + 1);
+		}
+		const height = nRows * rowH + pad * 2 + (markers.length ? 6 : 0);
 		lanes.push({
 			usubjid: s.subject.usubjid,
 			doseLevel: s.subject.doseLevel,
@@ -182,6 +206,7 @@ export function layoutSwimmer(
 			doses,
 			window: windowX,
 			aes: drawn.map((a, i) => ({ ...a, row: rows[i]! })),
+			markers,
 			undrawn
 		});
 		y += height;
