@@ -71,6 +71,11 @@ test('pilot: the charts draw the real CDISC pilot study', async ({ page }) => {
 	const heat = page.getByRole('figure', { name: 'AE incidence by dose level' });
 	await expect(heat.getByRole('columnheader', { name: /Pbo n = 86/ })).toBeVisible();
 	await chartShot(page, 'incidence-pilot', 'AE incidence by dose level');
+	// A level far larger than a cohort shows its first 12 subjects; the rest are one button away (issue 14).
+	const placebo = page.getByRole('region', { name: /^Placebo/ });
+	await expect(placebo.getByRole('row')).toHaveCount(13);
+	await placebo.getByRole('button', { name: 'Show all 86 subjects of Placebo' }).click();
+	await expect(placebo.getByRole('row')).toHaveCount(87);
 	await page.getByRole('link', { name: 'DLTs' }).click();
 	const swimmer = page.getByRole('figure', { name: 'Onset relative to dosing' });
 	await expect(swimmer).toContainText('with a partial or missing onset date are not drawn');
@@ -81,6 +86,14 @@ test('pilot: the charts draw the real CDISC pilot study', async ({ page }) => {
 	await page.getByRole('radio', { name: 'Whole treatment' }).check();
 	await chartShot(page, 'swimmer-pilot', 'Onset relative to dosing');
 	await chartShot(page, 'since-last-dose-pilot', 'Time from the last dose to onset');
+	// The span chosen stays through a tab switch; a chart's table is built when opened.
+	const sinceLast = page.getByRole('figure', { name: 'Time from the last dose to onset' });
+	await expect(sinceLast.getByRole('table')).toHaveCount(0);
+	await sinceLast.getByText('Show the data as a table').click();
+	await expect(sinceLast.getByRole('table')).toHaveCount(1);
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Overview' }).click();
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'DLTs' }).click();
+	await expect(page.getByRole('radio', { name: 'Whole treatment' })).toBeChecked();
 	await page.getByRole('link', { name: 'Attribution' }).click();
 	await expect(page.getByRole('figure', { name: 'Relatedness to XANOMELINE by month of onset' })).toBeVisible();
 	await chartShot(page, 'attribution-pilot', 'Relatedness to XANOMELINE by month of onset');
