@@ -31,6 +31,7 @@ import { CTCAE_LAB_GRADING, VITAL_ECG_LIMITS } from '../../src/lib/presets/lab-g
 import { labsView } from '../../src/lib/components/labs/labs-view';
 import { safetyOutcomes } from '../../src/lib/domain/labs/safety-outcomes';
 import { layoutLabSeries } from '../../src/lib/charts/lab-series';
+import { sideBySide } from './side-by-side';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PORT = 4179;
@@ -39,6 +40,8 @@ const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 1000);
 const DOSES = Number(process.env.BENCH_DOSES ?? 30000);
 const AES = Number(process.env.BENCH_AES ?? 100000);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** BENCH_PARTS=side runs only the side-by-side with the anchors (after the build); default: everything. */
+const ONLY_SIDE = process.env.BENCH_PARTS === 'side';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'];
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
@@ -358,11 +361,30 @@ async function coldStart() {
 	}
 }
 
+/**
+ * The meeting pages against the tools they replace (issue 14), same data, same browser, alternating runs. Targets:
+ * the DLT page's in-app navigation ≤ 0.33 × AE Timelines' init, the overview's ≤ 0.5 × AE Explorer's, and each
+ * page's full load ≤ 1 ×.
+ */
+async function compareWithAnchors() {
+	const r = await sideBySide(ORIGIN, CHROMIUM, ARGS);
+	const ratio = (a: number, b: number) => a / b;
+	const row = (name: string, value: number, anchor: number, target: number) =>
+		record(`${name} (${ms(value)} ÷ ${ms(anchor)})`, `${ratio(value, anchor).toFixed(2)} ×`, `≤ ${target} ×`, against(Number(ratio(value, anchor).toFixed(2)), target));
+	record(`AE Timelines: init to painted, pilot ADaM (${r.timelinesMarks} SVG elements; median of ${r.runs})`, ms(r.timelinesMs));
+	record(`AE Explorer: init to painted (median of ${r.runs})`, ms(r.explorerMs));
+	row('DLT page, in-app navigation to the whole-treatment swimmer painted', r.dltNavMs, r.timelinesMs, 0.33);
+	row('overview, in-app navigation to its charts painted', r.overviewNavMs, r.explorerMs, 0.5);
+	row('DLT page, full load to painted', r.dltLoadMs, r.timelinesMs, 1);
+	row('overview, full load to painted', r.overviewLoadMs, r.explorerMs, 1);
+	record('DOM elements: DLT page / overview', `${r.dltDomElements} / ${r.overviewDomElements}`);
+}
+
 async function main() {
 	const started = performance.now();
 	console.log(`generating ${SUBJECTS} subjects, ${DOSES} doses, ${AES} AEs (seed 42)…`);
-	const { files, study } = inNode();
-	const backup = await serializeBackup(
+	const { files, study } = ONLY_SIDE ? { files: null, study: null } : inNode();
+	const backup = study && await serializeBackup(
 		{ studies: [study.study], subjects: study.subjects, doses: study.doses, aes: study.aes, audit: [], adjudications: [], ruleSets: [], meetings: [], reviewers: [], safety: [] },
 		{ schemaVersion: SCHEMA_VERSION, exportedAt: '2026-11-30T00:00:00Z', exportedBy: 'bench' }
 	);
@@ -376,9 +398,13 @@ async function main() {
 			if (await fetch(`${ORIGIN}/`).then((r) => r.ok).catch(() => false)) break;
 			await new Promise((r) => setTimeout(r, 250));
 		}
-		console.log('measuring in Chromium…');
-		await inChromium(files);
-		await responsiveness(files, backup);
+		if (files && backup) {
+			console.log('measuring in Chromium…');
+			await inChromium(files);
+			await responsiveness(files, backup);
+		}
+		console.log('side by side with AE Timelines and AE Explorer on the pilot…');
+		await compareWithAnchors();
 	} finally {
 		try {
 			process.kill(-server.pid!);
