@@ -5,7 +5,7 @@
  * the pilot, and the study's response settings change whose reads count.
  */
 import { expect, test } from '@playwright/test';
-import { openWithDemo, PILOT, setReviewer, shot } from './helpers';
+import { openWithDemo, PILOT, SCREENS, setReviewer, shot } from './helpers';
 
 const STUDY = '/study/demo-bat4706-bat1308';
 
@@ -32,6 +32,13 @@ test('the Activity tab: response per dose level, the swimlane, the waterfall and
 	// 0205: SD on day 43, then a PR on day 85 not yet confirmed at the cut-off: SD, unconfirmed PR.
 	await expect(participants.getByRole('row', { name: /BAT-001-0205/ })).toContainText(/mg\/kgSDPRSD on .*\(day 43\)/);
 	await shot(page, 'activity');
+	// Keyboard: each chart has a skip link past it, shown when focused; Enter moves focus to the chart's end.
+	const skipWaterfall = page.getByRole('link', { name: 'Skip the chart “Best change in tumour size”' });
+	await skipWaterfall.focus();
+	await expect(skipWaterfall).toBeVisible();
+	await page.getByRole('figure', { name: 'Best change in tumour size' }).screenshot({ path: `${SCREENS}/skip-chart-focused.png` });
+	await page.keyboard.press('Enter');
+	await expect(page.locator('#waterfall-end')).toBeFocused();
 	// Keyboard: the skip link jumps past the charts to the participants' table.
 	await page.getByRole('link', { name: "Skip the charts to the participants' table" }).focus();
 	await page.keyboard.press('Enter');

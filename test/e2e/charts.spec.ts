@@ -76,7 +76,7 @@ test('pilot: the charts draw the real CDISC pilot study', async ({ page }) => {
 	await expect(placebo.getByRole('row')).toHaveCount(13);
 	await placebo.getByRole('button', { name: 'Show all 86 subjects of Placebo' }).click();
 	await expect(placebo.getByRole('row')).toHaveCount(87);
-	await page.getByRole('link', { name: 'DLTs' }).click();
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'DLTs' }).click();
 	const swimmer = page.getByRole('figure', { name: 'Onset relative to dosing' });
 	await expect(swimmer).toContainText('with a partial or missing onset date are not drawn');
 	const drawnAtFirst = await swimmer.locator('g.lane').count();

@@ -19,7 +19,7 @@ test('deaths end observation, fatal events reach the work list, MedDRA terms are
 	await expect(page.getByRole('status').filter({ hasText: 'No errors found' })).toBeVisible();
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await page.getByRole('link', { name: 'MD', exact: true }).click();
-	await page.getByRole('link', { name: 'DLTs' }).click();
+	await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'DLTs' }).click();
 	const root = new URL(page.url()).pathname.replace(/\/dlt$/, '');
 
 	// The window: the files give none, so it is DoseWatch's assumption until confirmed.

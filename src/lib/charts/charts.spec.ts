@@ -27,6 +27,9 @@ describe('DltBarChart', () => {
 	it('shows the tooltip on keyboard focus and on hover, and hides it after', async () => {
 		const user = userEvent.setup();
 		const { container } = render(DltBarChart, { levels, design: { kind: '3+3', deescalation: false }, hrefFor: () => '#' });
+		// The first stop is the skip link past the chart.
+		await user.tab();
+		expect(screen.getByRole('link', { name: /^Skip the chart/ })).toHaveFocus();
 		await user.tab();
 		expect(screen.getByRole('tooltip')).toHaveTextContent('DL1: 3 subjects');
 		await user.tab();
@@ -107,6 +110,9 @@ describe('SinceLastDoseChart', () => {
 		const { container } = render(SinceLastDoseChart, { points, levels: ['DL1', 'DL2'], hrefFor: (k: string) => `/s/${k}` });
 		expect(container.querySelectorAll('circle')).toHaveLength(2);
 		expect(screen.getByRole('link', { name: 'S-1 AE 1: Infusion related reaction, grade 3, 1.5 hours after the last dose' })).toBeInTheDocument();
+		// The first stop is the skip link past the chart.
+		await user.tab();
+		expect(screen.getByRole('link', { name: /^Skip the chart/ })).toHaveFocus();
 		await user.tab();
 		await user.tab();
 		expect(screen.getByRole('tooltip')).toHaveTextContent('S-2 AE 1: Nausea, grade 1, 5 days after the last dose');
@@ -129,6 +135,9 @@ describe('attribution charts', () => {
 		const { container } = render(AttributionStackChart, { id: 'a', drug: 'A', data: computeAttributionStack(aes, 'A', 'month'), period: 'month' });
 		expect(container.querySelectorAll('a.col')).toHaveLength(2);
 		expect(container.querySelectorAll('a.col rect')).toHaveLength(2);
+		// The first stop is the skip link past the chart.
+		await user.tab();
+		expect(screen.getByRole('link', { name: /^Skip the chart/ })).toHaveFocus();
 		await user.tab();
 		expect(screen.getByRole('tooltip')).toHaveTextContent('2026-03: 1 AEs');
 		expect(screen.getByRole('tooltip')).toHaveTextContent('Possible: 1');
@@ -137,6 +146,9 @@ describe('attribution charts', () => {
 	it('shows a month’s revisions on focus', async () => {
 		const user = userEvent.setup();
 		render(RevisionChart, { revisions: computeRevisions(aes) });
+		// The first stop is the skip link past the chart.
+		await user.tab();
+		expect(screen.getByRole('link', { name: /^Skip the chart/ })).toHaveFocus();
 		await user.tab();
 		expect(screen.getByRole('tooltip')).toHaveTextContent('2026-04: 1 toward a drug, 0 away or cleared');
 	});

@@ -173,3 +173,15 @@ describe('findings on a lane (ADA samples, response assessments)', () => {
 		expect(lane.height).toBe(bare.height + 6);
 	});
 });
+
+describe('the data cut-off on each lane', () => {
+	it('sits at the end of the cut-off day: study day in day mode (differs per lane), one date in calendar mode', () => {
+		const s = (usubjid: string, firstDose: string) => ({ subject: { usubjid, doseLevel: 'L1' }, firstDose, events: [] }) as unknown as Parameters<typeof layoutSwimmer>[0][number];
+		const opts = { asOf: '2026-03-31', windowEndDay: 21, levelOrder: ['L1'] };
+		const byDay = layoutSwimmer([s('A', '2026-03-01'), s('B', '2026-03-11')], new Map(), { ...opts, xMode: 'day' }).lanes;
+		// 31 March is study day 31 for A and day 21 for B; the line is drawn after that day.
+		expect(byDay.map((l) => l.cutoffX)).toEqual([32, 22]);
+		const byDate = layoutSwimmer([s('A', '2026-03-01'), s('B', '2026-03-11')], new Map(), { ...opts, xMode: 'date' }).lanes;
+		expect(new Set(byDate.map((l) => l.cutoffX)).size).toBe(1);
+	});
+});

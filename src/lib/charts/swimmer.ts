@@ -39,6 +39,8 @@ export interface SwimmerLane {
 	undrawn: number;
 	/** Other dated findings on the lane: anti-drug antibody samples, tumour response assessments. */
 	markers: SwimmerMarker[];
+	/** x of the data cut-off (the end of its day): what lies right of it is not known yet. */
+	cutoffX: number;
 }
 
 /** A dated finding drawn as a small mark at the top of a lane, with its words. */
@@ -207,6 +209,7 @@ export function layoutSwimmer(
 			window: windowX,
 			aes: drawn.map((a, i) => ({ ...a, row: rows[i]! })),
 			markers,
+			cutoffX: toX(asOfDay) + 1,
 			undrawn
 		});
 		y += height;
