@@ -127,3 +127,19 @@ test('demo: a re-attribution toward the drug shows on the Attribution page, with
 	await expect(weekly.locator('a.col')).toHaveCount(3);
 	await expect(page.getByRole('figure', { name: 'Attribution revisions' })).toHaveAccessibleDescription(/^0 revisions/);
 });
+
+test('demo: the DLT page swimmer shows the lanes the committee asks for, DLT first, and draws the data cut-off', async ({ page }) => {
+	await openWithDemo(page);
+	await page.goto('/study/demo-bat4706-bat1308/dlt');
+	const swimmer = page.getByRole('figure', { name: 'Onset relative to dosing' });
+	await expect(swimmer.locator('line.cutoff').first()).toBeAttached();
+	await page.getByLabel('Lanes').selectOption('Subjects with a DLT');
+	await expect(page.getByRole('status').filter({ hasText: 'dosed subjects shown' })).toHaveText('6 of 26 dosed subjects shown');
+	await expect(swimmer.locator('g.lane')).toHaveCount(6);
+	await page.getByLabel('Lanes').selectOption('All dosed subjects');
+	await page.getByLabel('Order within a dose level').selectOption('DLT first, then pending');
+	// DL5: the three DLTs (0501–0503), then the two pending (0504, 0505).
+	const dl5 = swimmer.locator('g.lane a.label').filter({ hasText: /BAT-001-05/ });
+	await expect(dl5).toHaveText(['BAT-001-0501', 'BAT-001-0502', 'BAT-001-0503', 'BAT-001-0504', 'BAT-001-0505']);
+	await chartShot(page, 'swimmer-demo-dlt-first', 'Onset relative to dosing', false);
+});

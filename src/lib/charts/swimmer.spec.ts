@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventEvaluation, SubjectEvaluation } from '../domain/dlt/evaluate-study';
 import type { AdverseEvent, DoseAdministration, Grade, Subject } from '../domain/types';
-import { gradeSegments, lanePaths, layoutSwimmer, packRows, studyDayAt, studyDayTicks, visibleLanes, type SwimmerAe, type SwimmerLane } from './swimmer';
+import { gradeSegments, lanePaths, layoutSwimmer, packRows, selectLanes, studyDayAt, studyDayTicks, visibleLanes, type LaneOrder, type LaneShow, type SwimmerAe, type SwimmerLane } from './swimmer';
 
 describe('packRows: overlapping AEs go to separate rows, others share', () => {
 	it.each([
@@ -183,5 +183,22 @@ describe('the data cut-off on each lane', () => {
 		expect(byDay.map((l) => l.cutoffX)).toEqual([32, 22]);
 		const byDate = layoutSwimmer([s('A', '2026-03-01'), s('B', '2026-03-11')], new Map(), { ...opts, xMode: 'date' }).lanes;
 		expect(new Set(byDate.map((l) => l.cutoffX)).size).toBe(1);
+	});
+});
+
+describe('choosing and ordering the lanes', () => {
+	const s = (usubjid: string, status: string, firstDose: string) => ({ subject: { usubjid, doseLevel: 'L1' }, status, firstDose, events: [] }) as unknown as SubjectEvaluation;
+	const all = [s('A', 'no_dlt', '2026-03-01'), s('B', 'pending', '2026-03-05'), s('C', 'dlt', '2026-03-09'), s('D', 'not_evaluable', '2026-03-02')];
+	it.each<[LaneShow, LaneOrder, string[]]>([
+		['all', 'day1', ['A', 'D', 'B', 'C']],
+		['all', 'verdict', ['C', 'B', 'D', 'A']],
+		['dlt-pending', 'day1', ['B', 'C']],
+		['dlt', 'verdict', ['C']]
+	])('show %s, order by %s', (show, order, expected) => {
+		expect(selectLanes(all, show, order).map((x) => x.subject.usubjid)).toEqual(expected);
+	});
+	it('the layout keeps the chosen order inside a dose level', () => {
+		const lanes = layoutSwimmer(selectLanes(all, 'all', 'verdict'), new Map(), { xMode: 'day', asOf: '2026-04-01', windowEndDay: 21, levelOrder: ['L1'] }).lanes;
+		expect(lanes.map((l) => l.usubjid)).toEqual(['C', 'B', 'D', 'A']);
 	});
 });

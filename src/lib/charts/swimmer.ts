@@ -299,3 +299,19 @@ export function lanePaths(aes: readonly SwimmerAe[], px: (x: number) => number, 
 		marked
 	};
 }
+
+export type LaneShow = 'all' | 'dlt-pending' | 'dlt';
+export type LaneOrder = 'day1' | 'verdict';
+
+const VERDICT_RANK: Record<string, number> = { dlt: 0, pending: 1, not_evaluable: 2, no_dlt: 3 };
+
+/**
+ * The lanes the reader asked for, in the order asked: all subjects, those with a DLT or pending, or those with a
+ * DLT; within each dose level by day 1, or DLT first, then pending, then the rest (each by day 1). The layout
+ * groups by level and keeps this order inside a level.
+ */
+export function selectLanes(subjects: readonly SubjectEvaluation[], show: LaneShow, order: LaneOrder): SubjectEvaluation[] {
+	const kept = subjects.filter((s) => show === 'all' || s.status === 'dlt' || (show === 'dlt-pending' && s.status === 'pending'));
+	const day1 = (s: SubjectEvaluation) => s.firstDose ?? '9999';
+	return [...kept].sort((a, b) => (order === 'verdict' ? (VERDICT_RANK[a.status] ?? 9) - (VERDICT_RANK[b.status] ?? 9) : 0) || day1(a).localeCompare(day1(b)) || a.subject.usubjid.localeCompare(b.subject.usubjid));
+}
