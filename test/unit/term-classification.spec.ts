@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { canonicalTerm, foldTerm, inCategory, isUnclassified } from '../../src/lib/domain/dlt/classify-term';
+import { canonicalTerm, classifyTerm, foldTerm, inCategory, isUnclassified, matchesSelector, type TermFacts } from '../../src/lib/domain/dlt/classify-term';
 import { DLT_RULE_SETS, findRuleSet } from '../../src/lib/presets/dlt-rule-sets';
 import { PILOT } from './helpers';
 
@@ -70,6 +70,28 @@ describe('all 837 CTCAE v5.0 terms', () => {
 		expect(canonicalTerm(bat, 'NEUTROPHILS LOW', { lltCode: '10029366' })).toBe('Neutrophil count decreased');
 		expect(canonicalTerm(bat, 'NEUTROPHILS LOW', { ptCode: null, lltCode: null })).toBe('NEUTROPHILS LOW');
 		expect(foldTerm('HAEMORRHAGE  RECTAL')).toBe(foldTerm('Hemorrhage rectal'));
+	});
+});
+
+describe('classifyTerm: the answers the engine remembers per rule set', () => {
+	const facts: TermFacts[] = [
+		...CTCAE.map((r) => ({ term: r.term!, soc: r.soc! })),
+		...CTCAE.map((r) => ({ term: british(r.term!), soc: r.soc!.toUpperCase() })),
+		{ term: 'NEUTROPHILS LOW', soc: 'Investigations', lltCode: '10029366' },
+		{ term: 'NEUTROPHILS LOW', soc: 'Investigations', ptCode: null, lltCode: null }
+	];
+	it.each(DLT_RULE_SETS.map((s) => [s.id, s] as const))('%s: the same as asking canonicalTerm, isUnclassified and each rule, asked twice', (_id, set) => {
+		for (const f of [...facts, ...facts]) {
+			const c = classifyTerm(set, f);
+			expect(c.canonical, f.term).toBe(canonicalTerm(set, f.term, f));
+			expect(c.unclassified, f.term).toBe(isUnclassified(set, f));
+			expect(c.covering.map((r) => r.id), f.term).toEqual(set.rules.filter((r) => matchesSelector(set, r.selector, f)).map((r) => r.id));
+		}
+	});
+
+	it('a code changes the answer for the same text', () => {
+		expect(classifyTerm(bat, facts.at(-2)!).canonical).toBe('Neutrophil count decreased');
+		expect(classifyTerm(bat, facts.at(-1)!).canonical).toBe('NEUTROPHILS LOW');
 	});
 });
 

@@ -5,7 +5,7 @@
  * and repeated spaces as one space, and British spellings mapped to US ones. MedDRA codes (AELLTCD, AEPTCD),
  * when the export has them, name the CTCAE term directly through the rule set's code list.
  */
-import type { DltRuleSet, TermCategory, TermSelector } from './rule-types';
+import type { DltRule, DltRuleSet, TermCategory, TermSelector } from './rule-types';
 
 export interface TermFacts {
 	term: string;
@@ -47,6 +47,8 @@ interface Index {
 	synonyms: Map<string, string>;
 	codes: Map<string, string>;
 	categories: Map<string, { terms: Set<string>; socs: Set<string>; patterns: string[]; notTerms: Set<string> }>;
+	/** classifyTerm's answers by term, SOC, PT code and LLT code. */
+	classes: Map<string, Map<string, Map<string, Map<string, TermClass>>>>;
 }
 
 /** Each rule set's folded look-ups, built once per rule set object. */
@@ -67,7 +69,7 @@ function indexOf(set: DltRuleSet): Index {
 			notTerms: new Set((c.notTerms ?? []).map(foldTerm))
 		});
 	}
-	index = { synonyms, codes: new Map(Object.entries(set.codes ?? {})), categories };
+	index = { synonyms, codes: new Map(Object.entries(set.codes ?? {})), categories, classes: new Map() };
 	indexes.set(set, index);
 	return index;
 }
@@ -118,4 +120,39 @@ export function isUnclassified(set: DltRuleSet, ae: TermFacts): boolean {
 	const term = foldTerm(canonicalTerm(set, ae.term, ae));
 	const relevant = check.socs.some((s) => foldTerm(s) === soc) || check.patterns.some((p) => term.includes(foldTerm(p)) || foldTerm(ae.term).includes(foldTerm(p)));
 	return relevant && !check.categories.some((c) => inCategory(set, c, ae));
+}
+
+/** What the rule set makes of a term: its CTCAE term, whether it is left unclassified, and the rules that cover it. */
+export interface TermClass {
+	canonical: string;
+	unclassified: boolean;
+	/** The set's rules whose selector takes the term, in the set's order (whatever the grade). */
+	covering: readonly DltRule[];
+}
+
+/**
+ * canonicalTerm, isUnclassified and the covering rules at once, remembered per rule set: a study repeats a few
+ * hundred terms across its AEs, and the DLT engine asks this of every AE.
+ */
+export function classifyTerm(set: DltRuleSet, ae: TermFacts): TermClass {
+	const classes = indexOf(set).classes;
+	const pt = ae.ptCode ?? '';
+	const llt = ae.lltCode ?? '';
+	let bySoc = classes.get(ae.term);
+	if (!bySoc) classes.set(ae.term, (bySoc = new Map()));
+	let byPt = bySoc.get(ae.soc);
+	if (!byPt) bySoc.set(ae.soc, (byPt = new Map()));
+	let byLlt = byPt.get(pt);
+	if (!byLlt) byPt.set(pt, (byLlt = new Map()));
+	let c = byLlt.get(llt);
+	if (!c) {
+		const facts = { term: ae.term, soc: ae.soc, ptCode: ae.ptCode, lltCode: ae.lltCode };
+		c = Object.freeze({
+			canonical: canonicalTerm(set, ae.term, facts),
+			unclassified: isUnclassified(set, facts),
+			covering: Object.freeze(set.rules.filter((r) => matchesSelector(set, r.selector, facts)))
+		});
+		byLlt.set(llt, c);
+	}
+	return c;
 }

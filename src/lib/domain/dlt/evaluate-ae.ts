@@ -25,7 +25,7 @@
  */
 import { RELATEDNESS, type AdverseEvent, type Dtc, type GradeChange } from '../types';
 import { dateOfStudyDay, dayNumber, dayRange, formatDtc, hasTime, isoOfDay, toInstant } from '../partial-date';
-import { canonicalTerm, inCategory, isUnclassified, matchesSelector } from './classify-term';
+import { classifyTerm, inCategory, matchesSelector } from './classify-term';
 import type { AeVerdict, DltRule, DltRuleSet, ResolutionException } from './rule-types';
 
 export interface AeEvaluation {
@@ -70,16 +70,31 @@ const isoDay = isoOfDay;
 
 const gradeWord = (g: number | null) => (g === null ? 'Ungraded' : `Grade ${g}`);
 
+const FATAL = /^\s*fatal\s*$/i;
+const fatalOutcomes = new Map<string, boolean>();
+
+/** AEOUT = FATAL, in any case and spacing; remembered per text, as a study repeats a handful of outcomes. */
+export function isFatalOutcome(outcome: string): boolean {
+	let fatal = fatalOutcomes.get(outcome);
+	if (fatal === undefined) {
+		fatal = FATAL.test(outcome);
+		if (fatalOutcomes.size < 1000) fatalOutcomes.set(outcome, fatal);
+	}
+	return fatal;
+}
+
 /** Grade 5, outcome FATAL or "results in death": the patient did not survive the event. */
 export function isFatal(ae: Pick<AdverseEvent, 'grade' | 'outcome' | 'seriousCriteria' | 'gradeHistory'>): boolean {
-	return ae.grade === 5 || ae.gradeHistory.some((h) => h.grade === 5) || /^\s*fatal\s*$/i.test(ae.outcome) || ae.seriousCriteria.includes('AESDTH');
+	if (ae.grade === 5 || isFatalOutcome(ae.outcome)) return true;
+	for (const h of ae.gradeHistory) if (h.grade === 5) return true;
+	return ae.seriousCriteria.includes('AESDTH');
 }
 
 /** Why an event counts as fatal, in the export's own words. */
 function fatalWhy(ae: AdverseEvent): string {
 	const why: string[] = [];
 	if (ae.grade === 5 || ae.gradeHistory.some((h) => h.grade === 5)) why.push('grade 5');
-	if (/^\s*fatal\s*$/i.test(ae.outcome)) why.push('AEOUT = FATAL');
+	if (isFatalOutcome(ae.outcome)) why.push('AEOUT = FATAL');
 	if (ae.seriousCriteria.includes('AESDTH')) why.push('AESDTH = Y');
 	return why.join(', ');
 }
@@ -354,20 +369,46 @@ function reachOf(history: readonly GradeChange[], rule: DltRule, baseline: numbe
 	return { kind: 'none' };
 }
 
+/**
+ * An AE's verdict with its reason not yet written: `reasonOf` writes it. The engine's own form: at 100,000 AEs,
+ * writing every reason took more time than every rule, and a reason is read for the few events a page shows.
+ */
+export interface AeJudgement extends Omit<AeEvaluation, 'reason'> {
+	reasonOf: () => string;
+}
+
+/** The verdict of one AE under a rule set, with its reason. */
 export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet): AeEvaluation {
-	const term = canonicalTerm(set, ae.term, ae);
+	const j = judgeAe(ae, context, set);
+	return {
+		verdict: j.verdict,
+		rule: j.rule,
+		reason: j.reasonOf(),
+		studyDay: j.studyDay,
+		inWindow: j.inWindow,
+		related: j.related,
+		turnsOn: j.turnsOn,
+		fatal: j.fatal,
+		unclassified: j.unclassified
+	};
+}
+
+/** evaluateAe without writing the reason (AeJudgement). */
+export function judgeAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet): AeJudgement {
+	const cls = classifyTerm(set, ae);
+	const term = cls.canonical;
 	const asOfDay = dayNumber(context.asOf);
 	if (asOfDay === null) throw new Error(`evaluateAe: asOf "${context.asOf}" is not a YYYY-MM-DD date`);
 	const firstDay = dayNumber(context.firstDose);
 	const onset = onsetRange(ae);
 	const studyDay = firstDay !== null && onset && onset[0] === onset[1] ? studyDayOf(onset[0], firstDay) : null;
 	const fatal = isFatal(ae);
-	const facts = { term: ae.term, soc: ae.soc, ptCode: ae.ptCode, lltCode: ae.lltCode };
-	const unclassified = isUnclassified(set, facts);
-	const out = (verdict: AeVerdict, rule: string | null, reason: string, extra?: Partial<AeEvaluation>): AeEvaluation => ({
+	const unclassified = cls.unclassified;
+	// Reasons are functions, called only when the reason is read.
+	const out = (verdict: AeVerdict, rule: string | null, reasonOf: () => string, extra?: Partial<AeEvaluation>): AeJudgement => ({
 		verdict,
 		rule,
-		reason,
+		reasonOf,
 		studyDay,
 		inWindow: extra?.inWindow !== undefined ? extra.inWindow : inWindow,
 		related,
@@ -382,29 +423,29 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 	// A loop, not Object.entries and filters: this runs for every AE of the study.
 	let assessed = 0;
 	let relatedCount = 0;
-	const unassessed: string[] = [];
+	let unassessed: string[] | null = null;
 	for (const drug in ae.attribution) {
 		if (context.placebo?.has(drug)) continue;
 		const r = ae.attribution[drug];
-		if (r === null || r === undefined) unassessed.push(drug);
+		if (r === null || r === undefined) (unassessed ??= []).push(drug);
 		else {
 			assessed++;
 			if (RELATEDNESS.indexOf(r) >= minIndex) relatedCount++;
 		}
 	}
-	const related: boolean | null = relatedCount > 0 ? true : unassessed.length > 0 || assessed === 0 ? null : false;
+	const related: boolean | null = relatedCount > 0 ? true : unassessed !== null || assessed === 0 ? null : false;
 
-	if (firstDay === null) return out('not_dlt', null, 'The subject has no first dose: no DLT window.', { inWindow: false });
+	if (firstDay === null) return out('not_dlt', null, () => 'The subject has no first dose: no DLT window.', { inWindow: false });
 	const win = context.window;
 	const winStart = firstDay + win.startDay - 1;
 	const winEnd = firstDay + win.endDay - 1;
 	const preDose = isPreDose(ae, onset, firstDay, context.firstDose!);
 	if (onset) inWindow = preDose ? false : onset[0] >= winStart && onset[1] <= winEnd ? true : onset[1] < winStart || onset[0] > winEnd ? false : null;
 
-	const what = `${gradeWord(ae.grade)} ${term.toLowerCase()}`;
-	if (onset && onset[0] > asOfDay) return out('not_dlt', null, `Starts after the data cut-off ${formatDtc(context.asOf)}.`);
+	const what = () => `${gradeWord(ae.grade)} ${term.toLowerCase()}`;
+	if (onset && onset[0] > asOfDay) return out('not_dlt', null, () => `Starts after the data cut-off ${formatDtc(context.asOf)}.`);
 	if (onset && onset[0] > winEnd) {
-		return out('not_dlt', null, `${what} starting ${dayTextOf(ae.start, firstDay)}, after the DLT window (days ${win.startDay}–${win.endDay}): not a DLT.`);
+		return out('not_dlt', null, () => `${what()} starting ${dayTextOf(ae.start, firstDay)}, after the DLT window (days ${win.startDay}–${win.endDay}): not a DLT.`);
 	}
 
 	const history = historyOf(ae);
@@ -416,13 +457,13 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 		});
 		const time = onset && onset[0] === firstDay ? ', before the first infusion that day' : '';
 		if (!worsened)
-			return out('not_dlt', null, `${what} starting ${dayTextOf(ae.start, firstDay)}${time}, before the first dose, and not worse in the DLT window: not a DLT.`);
+			return out('not_dlt', null, () => `${what()} starting ${dayTextOf(ae.start, firstDay)}${time}, before the first dose, and not worse in the DLT window: not a DLT.`);
 		// A pre-existing event that worsened in the window: judged from the worsening below.
 		inWindow = true;
 	}
 
-	const covering = set.rules.filter((r) => matchesSelector(set, r.selector, facts));
-	if (ae.grade === null) return out('pending', null, `${term} ${dayTextOf(ae.start, firstDay)} has no grade recorded: awaiting the grade.`);
+	const covering = cls.covering;
+	if (ae.grade === null) return out('pending', null, () => `${term} ${dayTextOf(ae.start, firstDay)} has no grade recorded: awaiting the grade.`);
 	const applicable = covering.filter((r) => ae.grade! >= r.grade.min && (r.grade.max === undefined || ae.grade! <= r.grade.max));
 	if (applicable.length === 0) {
 		const lowest = covering.length ? Math.min(...covering.map((r) => r.grade.min)) : null;
@@ -430,28 +471,28 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 		return out(
 			'not_dlt',
 			which?.id ?? null,
-			which ? `${what}: rule ${which.id} (${which.label}) needs grade ≥ ${which.grade.min}; not a DLT.` : `${what}: no DLT rule covers this term.`
+			() => (which ? `${what()}: rule ${which.id} (${which.label}) needs grade ≥ ${which.grade.min}; not a DLT.` : `${what()}: no DLT rule covers this term.`)
 		);
 	}
 
 	// No drug to attribute it to: the import gives a subject who received placebo only (no study drug above zero) an
 	// attribution to no drug. Such an AE cannot be a study drug's DLT.
-	if (assessed === 0 && unassessed.length === 0)
-		return out('not_dlt', null, `${what} ${dayTextOf(ae.start, firstDay)}: the subject received no study drug to attribute it to (placebo only); not a DLT.`);
+	if (assessed === 0 && unassessed === null)
+		return out('not_dlt', null, () => `${what()} ${dayTextOf(ae.start, firstDay)}: the subject received no study drug to attribute it to (placebo only); not a DLT.`);
 	if (related === false) {
-		const words = Object.entries(ae.attribution).filter(([d]) => !context.placebo?.has(d)).map(([d, r]) => `${r === 'not_related' ? 'not related' : `${r} related`} to ${d}`).join(', ');
-		return out('not_dlt', null, `${what} ${dayTextOf(ae.start, firstDay)}: ${words}; not a DLT (needs at least ${set.attribution.minimum}).`);
+		const words = () => Object.entries(ae.attribution).filter(([d]) => !context.placebo?.has(d)).map(([d, r]) => `${r === 'not_related' ? 'not related' : `${r} related`} to ${d}`).join(', ');
+		return out('not_dlt', null, () => `${what()} ${dayTextOf(ae.start, firstDay)}: ${words()}; not a DLT (needs at least ${set.attribution.minimum}).`);
 	}
 	if (related === null)
-		return out('pending', null, `${what} ${dayTextOf(ae.start, firstDay)}: relatedness not yet assessed${unassessed.length ? ` for ${unassessed.join(', ')}` : ''}; awaiting attribution.`);
+		return out('pending', null, () => `${what()} ${dayTextOf(ae.start, firstDay)}: relatedness not yet assessed${unassessed ? ` for ${unassessed.join(', ')}` : ''}; awaiting attribution.`);
 
 	if (inWindow === null) {
 		const until = dateOfStudyDay(win.endDay, context.firstDose!);
-		return out('pending', null, `${what} with onset ${ae.start ? `recorded only as ${ae.start}` : 'not recorded'}: it may have started in the DLT window (to ${formatDtc(until)}); awaiting the full onset date.`);
+		return out('pending', null, () => `${what()} with onset ${ae.start ? `recorded only as ${ae.start}` : 'not recorded'}: it may have started in the DLT window (to ${formatDtc(until)}); awaiting the full onset date.`);
 	}
 
 	const dayName = (dtc: Dtc | null) => dayNameOf(dtc, firstDay);
-	const opening = `${what} starting ${dayTextOf(ae.start, firstDay)}`;
+	const opening = () => `${what()} starting ${dayTextOf(ae.start, firstDay)}`;
 	const outcomes: RuleOutcome[] = [];
 	for (const rule of applicable) {
 		const reach = reachOf(history, rule, baseline, firstDay, context.firstDose!, winStart, winEnd);
@@ -478,16 +519,16 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 
 	const dltOutcome = outcomes.find((o) => o.verdict === 'dlt');
 	if (dltOutcome) {
-		const reason = `${opening}${dltOutcome.reason ? `, ${dltOutcome.reason}` : ''}: DLT under rule ${dltOutcome.rule}.`;
+		const reason = () => `${opening()}${dltOutcome.reason ? `, ${dltOutcome.reason}` : ''}: DLT under rule ${dltOutcome.rule}.`;
 		return unclassifiedCall(set, ae, unclassified, out, 'dlt', dltOutcome.rule, reason);
 	}
 	const pending = outcomes.filter((o) => o.verdict === 'pending');
 	if (pending.length) {
 		// Several rules may each be waiting (fever may still come; the duration may still be reached): say all.
 		const dated = pending.filter((o) => o.turnsOn).sort((a, b) => a.turnsOn!.localeCompare(b.turnsOn!))[0];
-		return out('pending', (dated ?? pending[0]!).rule, `${opening}: ${pending.map((o) => o.reason).join('; ')}.`, { turnsOn: dated?.turnsOn ?? null });
+		return out('pending', (dated ?? pending[0]!).rule, () => `${opening()}: ${pending.map((o) => o.reason).join('; ')}.`, { turnsOn: dated?.turnsOn ?? null });
 	}
-	return out('not_dlt', outcomes[0]!.rule, `${opening}: ${outcomes.map((o) => o.reason).join('; ')}; not a DLT.`);
+	return out('not_dlt', outcomes[0]!.rule, () => `${opening()}: ${outcomes.map((o) => o.reason).join('; ')}; not a DLT.`);
 }
 
 function historyGradeAt(history: readonly GradeChange[], at: Dtc): number {
@@ -502,16 +543,16 @@ function unclassifiedCall(
 	set: DltRuleSet,
 	ae: AdverseEvent,
 	unclassified: boolean,
-	out: (verdict: AeVerdict, rule: string | null, reason: string) => AeEvaluation,
+	out: (verdict: AeVerdict, rule: string | null, reasonOf: () => string) => AeJudgement,
 	verdict: AeVerdict,
 	rule: string | null,
-	reason: string
-): AeEvaluation {
+	reason: () => string
+): AeJudgement {
 	if (!unclassified) return out(verdict, rule, reason);
 	const haemRules = set.rules.filter((r) => (r.selector.categories ?? []).some((c) => set.classification?.categories.includes(c)) && !r.concurrent && !r.duration);
 	const haemMin = haemRules.length ? Math.min(...haemRules.map((r) => r.grade.min)) : null;
 	const where = `not classified as haematological or non-haematological in rule set ${set.id} (SOC ${ae.soc || 'not recorded'})`;
 	if (haemMin !== null && ae.grade !== null && ae.grade < haemMin)
-		return out('pending', null, `${reason.replace(/: DLT under rule .*$/, '')}: ${where}; a DLT if non-haematological, not if haematological (grade ≥ ${haemMin} needed): the committee decides.`);
-	return out(verdict, rule, `${reason} (It is ${where}: a DLT under either reading.)`);
+		return out('pending', null, () => `${reason().replace(/: DLT under rule .*$/, '')}: ${where}; a DLT if non-haematological, not if haematological (grade ≥ ${haemMin} needed): the committee decides.`);
+	return out(verdict, rule, () => `${reason()} (It is ${where}: a DLT under either reading.)`);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findRuleSet } from '../../presets/dlt-rule-sets';
 import type { AdverseEvent, DoseAdministration, Subject } from '../types';
-import { adjudicationKey, evaluateStudy, evaluateSubject } from './evaluate-study';
+import { adjudicationKey, evaluateStudy, evaluateSubject, inOnsetOrder } from './evaluate-study';
+import { evaluateAe } from './evaluate-ae';
 
 const SETTINGS = { design: { kind: '3+3', deescalation: true } as const, dltWindow: { cycle: 1, startDay: 1, endDay: 21 } };
 
@@ -208,5 +209,69 @@ describe('an attribution to a placebo is not an attribution to a study drug', ()
 		const e = ev.subjects[0]!.events[0]!;
 		expect(e.verdict).toBe(verdict);
 		expect(e.reason).toMatch(reason);
+	});
+});
+
+describe('inOnsetOrder: a subject’s events by onset, then AESEQ', () => {
+	const at = (aeseq: number, start: string | null) => ({ ...ae('S-1', aeseq, 2, start ?? '2026-01-01', null), start });
+	const order = (list: AdverseEvent[]) => inOnsetOrder(list).map((a) => a.aeseq);
+	it.each([
+		['already in order: the same list back', [at(1, '2026-03-01'), at(2, '2026-03-05'), at(3, null)], [1, 2, 3]],
+		['AESEQ order, onsets out of order', [at(1, '2026-03-09'), at(2, '2026-03-01'), at(3, '2026-03-05')], [2, 3, 1]],
+		['a partial onset sorts at the start of its month, before a full date in it', [at(1, '2026-03-10'), at(2, '2026-03')], [2, 1]],
+		['a blank onset sorts last', [at(1, null), at(2, '2026-05-01'), at(3, '2026-04-01')], [3, 2, 1]],
+		['the same onset: AESEQ decides', [at(1, '2026-03-10'), at(2, '2026-03-01'), at(3, '2026-03-10')], [2, 1, 3]],
+		['a time sorts after the bare day', [at(1, '2026-03-10T09:00'), at(2, '2026-03-10')], [2, 1]],
+		['not in AESEQ order (re-exported): the same ordering', [at(7, '2026-03-10'), at(2, '2026-03-10'), at(5, '2026-03-01'), at(1, null)], [5, 2, 7, 1]],
+		['no events', [], []]
+	])('%s', (_name, list, expected) => {
+		expect(order(list)).toEqual(expected);
+	});
+
+	it('returns the subject’s own list when nothing needs to move', () => {
+		const list = [at(1, '2026-03-01'), at(2, '2026-03-02')];
+		expect(inOnsetOrder(list)).toBe(list);
+	});
+
+	it('orders 300 events of a subject the same way whichever path it takes', () => {
+		const days = Array.from({ length: 300 }, (_, i) => `2026-${String(1 + ((i * 7) % 12)).padStart(2, '0')}-${String(1 + ((i * 13) % 28)).padStart(2, '0')}`);
+		const bySeq = days.map((d, i) => at(i + 1, d));
+		const shuffled = [...bySeq].reverse();
+		expect(order(bySeq)).toEqual(order(shuffled));
+		const first = inOnsetOrder(bySeq);
+		for (let i = 1; i < first.length; i++) expect(first[i - 1]!.start! <= first[i]!.start!).toBe(true);
+	});
+});
+
+describe('an event’s reason, written when first read', () => {
+	const input = {
+		study: { doseLevels: [{ code: 'DL1', label: '', doses: [] }], teaeWindowDays: 30, ...SETTINGS },
+		subjects: [subject('S-1', 'DL1')],
+		doses: [dose('S-1', '2026-03-02')],
+		aes: [
+			ae('S-1', 1, 3, '2026-03-10', '2026-03-12'),
+			ae('S-1', 2, 2, '2026-03-11', null),
+			ae('S-1', 3, 3, '2026-05-01', '2026-05-03'),
+			{ ...ae('S-1', 4, 3, '2026-03', null) }
+		],
+		ruleSet: set,
+		asOf: '2026-06-01'
+	};
+	const events = evaluateStudy(input).subjects[0]!.events;
+	const context = { firstDose: '2026-03-02', asOf: input.asOf, subjectAes: input.aes, window: SETTINGS.dltWindow };
+
+	it.each([
+		[1, /^Grade 3 fatigue starting on day 9 \(10 Mar 2026\): DLT under rule 1\.$/],
+		[2, /needs grade ≥ 3; not a DLT\.$/],
+		[3, /^Grade 3 fatigue starting on day 61 \(1 May 2026\), after the DLT window \(days 1–21\): not a DLT\.$/],
+		[4, /recorded only as 2026-03: it may have started in the DLT window/]
+	])('AE %i: the same sentence as the AE judged alone, the same when read again and in JSON', (aeseq, sentence) => {
+		const e = events.find((x) => x.ae.aeseq === aeseq)!;
+		const alone = evaluateAe(e.ae, context, set);
+		expect(e.reason).toMatch(sentence);
+		expect(e.reason).toBe(alone.reason);
+		expect(e.reason).toBe(e.reason);
+		expect(JSON.parse(JSON.stringify(e)).reason).toBe(alone.reason);
+		expect(JSON.parse(JSON.stringify(e)).verdict).toBe(alone.verdict);
 	});
 });
