@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { FIXTURES, importPilot, openWithDemo, PASSPHRASE, setReviewer, setSigner, shot } from './helpers';
+import { FIXTURES, importPilot, openWithDemo, PASSPHRASE, SCREENS, setReviewer, setSigner, shot } from './helpers';
 
 test('first start loads the demo and says plainly that it is demo data', async ({ page }) => {
 	await openWithDemo(page);
@@ -171,6 +171,13 @@ test('the committee overrules a DLT with a reason; counts and audit trail follow
 	await expect(page.getByText(/Committee: not a DLT \(Dr Grace Monitor, medical monitor, signed, \d{4}-\d{2}-\d{2}\): Fever was a line infection/)).toBeVisible();
 	await expect(reason).toBeVisible(); // the engine's verdict and reason stay
 	await expect(dl5.getByRole('cell').nth(2)).toHaveText('2 †');
+	// The swimmer crosses out the overruled call; the subject's lane label no longer says DLT.
+	const swimmer = page.getByRole('figure', { name: 'Onset relative to dosing' });
+	const label0503 = swimmer.locator('a.label', { hasText: 'BAT-001-0503' });
+	await label0503.scrollIntoViewIfNeeded();
+	await expect(label0503).toHaveAccessibleName('BAT-001-0503, no DLT');
+	await expect(swimmer.locator('g.lane').filter({ has: page.locator('a.label', { hasText: 'BAT-001-0503' }) }).locator('g.mark.overruled')).toHaveCount(1);
+	await swimmer.screenshot({ path: `${SCREENS}/swimmer-overruled.png` });
 	await expect(page.getByText('† The committee\'s decision replaces the engine\'s verdict')).toBeVisible();
 
 	// A pending candidate confirmed as a DLT.

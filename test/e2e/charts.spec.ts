@@ -141,5 +141,14 @@ test('demo: the DLT page swimmer shows the lanes the committee asks for, DLT fir
 	// DL5: the three DLTs (0501–0503), then the two pending (0504, 0505).
 	const dl5 = swimmer.locator('g.lane a.label').filter({ hasText: /BAT-001-05/ });
 	await expect(dl5).toHaveText(['BAT-001-0501', 'BAT-001-0502', 'BAT-001-0503', 'BAT-001-0504', 'BAT-001-0505']);
+	// Each lane's label says the subject's status; a DLT or pending subject is marked in the call's colour.
+	await expect(dl5.first()).toHaveAccessibleName('BAT-001-0501, DLT');
+	await expect(dl5.nth(3)).toHaveAccessibleName('BAT-001-0504, pending');
+	await dl5.nth(4).scrollIntoViewIfNeeded();
+	const lane = (u: string) => swimmer.locator('g.lane').filter({ has: page.locator('a.label', { hasText: u }) });
+	await expect(lane('BAT-001-0501').locator('rect.status')).toHaveAttribute('fill', '#a4161a');
+	await expect(lane('BAT-001-0504').locator('rect.status')).toHaveAttribute('fill', '#b36b00');
+	await expect(lane('BAT-001-0504').locator('g.mark.pending')).toHaveCount(1);
+	await expect(lane('BAT-001-0501').locator('g.mark.dlt')).not.toHaveCount(0);
 	await chartShot(page, 'swimmer-demo-dlt-first', 'Onset relative to dosing', false);
 });

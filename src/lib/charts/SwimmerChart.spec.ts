@@ -5,6 +5,7 @@ import type { EventEvaluation, SubjectEvaluation } from '$lib/domain/dlt/evaluat
 import type { AdverseEvent, DoseAdministration, Subject } from '$lib/domain/types';
 import { layoutSwimmer } from './swimmer';
 import SwimmerChart from './SwimmerChart.svelte';
+import { STAR_PATH } from './swimmer/swimmer-marks';
 
 const drugs = [{ code: 'A', name: 'Drug A' }, { code: 'B', name: 'Drug B' }];
 function subjectEval(usubjid: string, level: string, events: Partial<AdverseEvent>[], verdicts: EventEvaluation['verdict'][] = []): SubjectEvaluation {
@@ -47,7 +48,11 @@ describe('SwimmerChart', () => {
 		// Every AE's grade segments are drawn: one box per segment across the grade paths.
 		const boxes = [...container.querySelectorAll('path.seg')].reduce((n, p) => n + (p.getAttribute('d')!.match(/M/g) ?? []).length, 0);
 		expect(boxes).toBe(layout.lanes.reduce((n, l) => n + l.aes.reduce((m, a) => m + a.segments.length, 0), 0));
-		expect(container.querySelector('text.mark.dlt')).toHaveTextContent('★');
+		// The DLT call is a 13-pixel star; the two drugs dosed on day 1 sit in rows of their own, each in its colour.
+		expect(container.querySelector('g.mark.dlt path')).toHaveAttribute('d', STAR_PATH);
+		const [a, b] = [...container.querySelectorAll('g.lane')[0]!.querySelectorAll('path.dose')];
+		expect(a!.getAttribute('transform')).not.toBe(b!.getAttribute('transform'));
+		expect(a!.getAttribute('fill')).not.toBe(b!.getAttribute('fill'));
 		expect(screen.getByText('DL2')).toBeInTheDocument();
 		expect(container.querySelector('a.ae')).toHaveAttribute('href', '/s/S-1');
 	});

@@ -202,3 +202,35 @@ describe('choosing and ordering the lanes', () => {
 		expect(lanes.map((l) => l.usubjid)).toEqual(['C', 'B', 'D', 'A']);
 	});
 });
+
+describe('layoutSwimmer: what the meeting reads at a glance', () => {
+	const opts = { xMode: 'day' as const, asOf: '2026-03-25', windowEndDay: 21, levelOrder: ['DL1'] };
+	const withStatus = (u: string, status: SubjectEvaluation['status']) => ({ ...evalOf(subject(u, 'DL1'), '2026-03-02', []), status });
+	const dose = (usubjid: string, drug: string, start: string) => ({ usubjid, drug, start }) as DoseAdministration;
+
+	it.each([['dlt'], ['pending'], ['no_dlt'], ['not_evaluable']] as const)('the lane carries the subject’s status (%s)', (status) => {
+		expect(layoutSwimmer([withStatus('A', status)], new Map(), opts).lanes[0]!.status).toBe(status);
+	});
+
+	it('each drug has its own row of dose marks, in the study’s drug order; the lane grows by one row per extra drug', () => {
+		const doses = new Map([['A', [dose('A', 'BAT4706', '2026-03-02'), dose('A', 'BAT1308', '2026-03-02'), dose('A', 'BAT4706', '2026-03-09')]]]);
+		const one = layoutSwimmer([withStatus('A', 'no_dlt')], new Map([['A', [dose('A', 'BAT4706', '2026-03-02')]]]), { ...opts, drugs: ['BAT4706'] }).lanes[0]!;
+		const two = layoutSwimmer([withStatus('A', 'no_dlt')], doses, { ...opts, drugs: ['BAT4706', 'BAT1308'] }).lanes[0]!;
+		expect(one.doseRows).toBe(1);
+		expect(two.doseRows).toBe(2);
+		expect(two.doses.map((d) => [d.drug, d.x, d.row])).toEqual([['BAT4706', 1, 0], ['BAT1308', 1, 1], ['BAT4706', 8, 0]]);
+		expect(two.height - one.height).toBe(6);
+	});
+
+	it('without the study’s drug list, the drugs dosed are taken in the order met', () => {
+		const doses = new Map([['A', [dose('A', 'Y', '2026-03-02'), dose('A', 'X', '2026-03-03')]]]);
+		expect(layoutSwimmer([withStatus('A', 'no_dlt')], doses, opts).lanes[0]!.doses.map((d) => d.row)).toEqual([0, 1]);
+	});
+
+	it('a subject given one drug of two (a placebo arm) has one row: no empty row for the drug not given', () => {
+		const doses = new Map([['A', [dose('A', 'XANOMELINE', '2026-03-02')]], ['B', [dose('B', 'PLACEBO', '2026-03-02')]]]);
+		const lanes = layoutSwimmer([withStatus('A', 'no_dlt'), withStatus('B', 'no_dlt')], doses, { ...opts, drugs: ['PLACEBO', 'XANOMELINE'] }).lanes;
+		expect(lanes.map((l) => [l.doseRows, l.doses[0]!.row])).toEqual([[1, 0], [1, 0]]);
+		expect(lanes[0]!.height).toBe(lanes[1]!.height);
+	});
+});

@@ -6,6 +6,7 @@
  */
 import { aeKey } from '../domain/model/adverse-event';
 import type { EventEvaluation, SubjectEvaluation } from '../domain/dlt/evaluate-study';
+import type { SubjectDltStatus } from '../domain/dlt/rule-types';
 import { dayNumber, hasTime, toInstant } from '../domain/partial-date';
 import type { DoseAdministration, Grade } from '../domain/types';
 
@@ -29,10 +30,15 @@ export interface SwimmerAe {
 export interface SwimmerLane {
 	usubjid: string;
 	doseLevel: string | null;
+	/** The subject's DLT status, shown beside the lane's label. */
+	status: SubjectDltStatus;
 	y: number;
 	height: number;
 	rows: number;
-	doses: { x: number; drug: string; dose: DoseAdministration }[];
+	/** Each dose in its drug's row at the foot of the lane (row 0 lowest, in the study's drug order). */
+	doses: { x: number; drug: string; row: number; dose: DoseAdministration }[];
+	/** Rows of dose marks: one per drug the subject received (at least one). */
+	doseRows: number;
 	window: { x0: number; x1: number } | null;
 	aes: SwimmerAe[];
 	/** AEs not drawn because the onset date is partial or missing. */
@@ -74,7 +80,18 @@ export interface SwimmerOptions {
 	include?: ReadonlySet<string>;
 	/** Dated findings per subject to mark on their lane (on or before the cut-off). */
 	markers?: ReadonlyMap<string, readonly LaneMarker[]>;
+	/** The study's drug codes in order: the order of a lane's dose rows. Absent: the drugs as met. */
+	drugs?: readonly string[];
 }
+
+/** Height of each dose-mark row after the first: two drugs dosed on one day stay apart. */
+export const DOSE_ROW = 6;
+
+/** Position in the study's drug list; drugs it does not list come after, in the order met (a stable sort). */
+const rank = (codes: readonly string[], drug: string) => {
+	const i = codes.indexOf(drug);
+	return i < 0 ? codes.length : i;
+};
 
 /**
  * Greedy interval packing: each interval goes in the lowest row whose last interval ended before it starts.
@@ -131,6 +148,7 @@ export function layoutSwimmer(
 	const pad = o.lanePadding ?? 4;
 	const header = o.groupHeader ?? 22;
 	const asOfDay = dayNumber(o.asOf)!;
+	const drugCodes = o.drugs ?? [];
 	const order = (l: string | null) => (l === null ? Infinity : (o.levelOrder.indexOf(l) + 1 || Infinity - 1));
 	const sorted = [...subjects].sort((a, b) => order(a.subject.doseLevel) - order(b.subject.doseLevel));
 	const lanes: SwimmerLane[] = [];
@@ -147,9 +165,11 @@ export function layoutSwimmer(
 		const first = dayNumber(s.firstDose)!;
 		// Study day d sits at x = d (day 1 starts at x = 1); calendar mode uses the day number itself.
 		const toX = (dayNum: number) => (o.xMode === 'day' ? dayNum - first + 1 : dayNum);
-		const doses = (dosesBySubject.get(s.subject.usubjid) ?? [])
-			.filter((d) => dayNumber(d.start) !== null)
-			.map((d) => ({ x: toX(dayNumber(d.start)!), drug: d.drug, dose: d }));
+		const dated = (dosesBySubject.get(s.subject.usubjid) ?? []).filter((d) => dayNumber(d.start) !== null);
+		// A row per drug the subject received, in the study's drug order (then as met): one drug, one row.
+		const laneDrugs = [...new Set(dated.map((d) => d.drug))].sort((a, b) => rank(drugCodes, a) - rank(drugCodes, b));
+		const doseRows = Math.max(1, laneDrugs.length);
+		const doses = dated.map((d) => ({ x: toX(dayNumber(d.start)!), drug: d.drug, row: laneDrugs.indexOf(d.drug), dose: d }));
 		const doseInstants = doses.map((d) => toInstant(d.dose.start)!).sort((a, b) => a - b);
 		let undrawn = 0;
 		const drawn: Omit<SwimmerAe, 'row'>[] = [];
@@ -198,14 +218,16 @@ export function layoutSwimmer(
 			min = Math.min(min, m.x);
 			max = Math.max(max, m.x + 1);
 		}
-		const height = nRows * rowH + pad * 2 + (markers.length ? 6 : 0);
+		const height = nRows * rowH + pad * 2 + (markers.length ? 6 : 0) + (doseRows - 1) * DOSE_ROW;
 		lanes.push({
 			usubjid: s.subject.usubjid,
 			doseLevel: s.subject.doseLevel,
+			status: s.status,
 			y,
 			height,
 			rows: nRows,
 			doses,
+			doseRows,
 			window: windowX,
 			aes: drawn.map((a, i) => ({ ...a, row: rows[i]! })),
 			markers,
