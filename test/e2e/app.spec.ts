@@ -42,7 +42,7 @@ test('imports the real CDISC pilot files: all 306 subjects and 1,191 AEs, kept a
 	expect(page.url()).toContain('q=01-701-1015');
 	await page.getByRole('link', { name: 'Overview' }).click();
 	const total = async () =>
-		(await page.getByRole('heading', { level: 3 }).allInnerTexts())
+		(await page.getByRole('heading', { level: 3 }).allTextContents())
 			.map((t) => Number(/(\d+) subjects?/.exec(t)?.[1] ?? 0))
 			.reduce((a, b) => a + b, 0);
 	await expect.poll(total).toBe(306);
