@@ -86,8 +86,17 @@ test('pilot: the charts draw the real CDISC pilot study', async ({ page }) => {
 	await page.getByRole('radio', { name: 'Whole treatment' }).check();
 	await chartShot(page, 'swimmer-pilot', 'Onset relative to dosing');
 	await chartShot(page, 'since-last-dose-pilot', 'Time from the last dose to onset');
-	// The span chosen stays through a tab switch; a chart's table is built when opened.
+	// Over a thousand AEs drawn as paths, with one focus target per arm; the arrow keys walk its events in time.
 	const sinceLast = page.getByRole('figure', { name: 'Time from the last dose to onset' });
+	await expect(sinceLast.getByRole('link')).toHaveCount(3 + 1); // the three arms and the skip link
+	const pbo = sinceLast.getByRole('link', { name: /\(Pbo: \d+ events; arrow keys move between them\)$/ });
+	await pbo.focus();
+	const first = await pbo.getAttribute('aria-label');
+	await page.keyboard.press('ArrowRight');
+	await expect(sinceLast.getByRole('link', { name: /\(Pbo: / })).toBeFocused();
+	expect(await sinceLast.getByRole('link', { name: /\(Pbo: / }).getAttribute('aria-label')).not.toBe(first);
+	await expect(page.getByRole('tooltip')).toContainText('after the last dose');
+	// The span chosen stays through a tab switch; a chart's table is built when opened.
 	await expect(sinceLast.getByRole('table')).toHaveCount(0);
 	await sinceLast.getByText('Show the data as a table').click();
 	await expect(sinceLast.getByRole('table')).toHaveCount(1);
@@ -150,5 +159,18 @@ test('demo: the DLT page swimmer shows the lanes the committee asks for, DLT fir
 	await expect(lane('BAT-001-0504').locator('rect.status')).toHaveAttribute('fill', '#b36b00');
 	await expect(lane('BAT-001-0504').locator('g.mark.pending')).toHaveCount(1);
 	await expect(lane('BAT-001-0501').locator('g.mark.dlt')).not.toHaveCount(0);
+	// The lane's events are one Tab stop; the arrow keys walk them, and down to the next lane.
+	const stops = lane('BAT-001-0502').locator('a.ae[tabindex="0"]');
+	await expect(stops).toHaveCount(1);
+	await stops.focus();
+	const before = await page.getByRole('tooltip').textContent();
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('tooltip')).toContainText('BAT-001-0502 AE');
+	expect(await page.getByRole('tooltip').textContent()).not.toBe(before);
+	await page.keyboard.press('ArrowDown');
+	await expect(page.getByRole('tooltip')).toContainText('BAT-001-0503 AE');
+	await expect(lane('BAT-001-0503').locator('a.ae:focus')).toHaveCount(1);
+	await page.keyboard.press('Escape');
+	await page.mouse.click(5, 5);
 	await chartShot(page, 'swimmer-demo-dlt-first', 'Onset relative to dosing', false);
 });

@@ -74,6 +74,36 @@ describe('SwimmerChart', () => {
 		expect(tip).toHaveTextContent('DLT under rule 1.');
 	});
 
+	it('makes each lane’s events one Tab stop that the arrow keys move, across lanes too', async () => {
+		const user = userEvent.setup();
+		const three = layoutSwimmer(
+			[
+				subjectEval('S-1', 'DL1', [{ term: 'Nausea', start: '2026-03-05', end: '2026-03-06' }, { term: 'Fever', start: '2026-03-09', end: '2026-03-10' }]),
+				subjectEval('S-2', 'DL1', [{ term: 'Rash', start: '2026-03-08', end: '2026-03-09' }])
+			],
+			doses,
+			{ xMode: 'day', asOf: '2026-03-20', windowEndDay: 21, levelOrder: ['DL1'] }
+		);
+		const { container } = render(SwimmerChart, { layout: three, xMode: 'day', drugs, hrefFor: () => '#', onxmode: vi.fn() });
+		// Three AEs, two Tab stops: the first event of each lane.
+		expect(container.querySelectorAll('a.ae')).toHaveLength(3);
+		expect(container.querySelectorAll('a.ae[tabindex="0"]')).toHaveLength(2);
+		const nausea = container.querySelector<SVGAElement>('a.ae[data-key="S-1|1"]')!;
+		nausea.focus();
+		await user.keyboard('{ArrowRight}');
+		expect(container.querySelector('a.ae[data-key="S-1|2"]')).toHaveFocus();
+		expect(screen.getByRole('tooltip')).toHaveTextContent('S-1 AE 2: Fever');
+		// The lane's Tab stop moved with it.
+		expect(container.querySelector('a.ae[data-key="S-1|2"]')).toHaveAttribute('tabindex', '0');
+		expect(nausea).toHaveAttribute('tabindex', '-1');
+		await user.keyboard('{ArrowDown}');
+		expect(container.querySelector('a.ae[data-key="S-2|1"]')).toHaveFocus();
+		await user.keyboard('{ArrowDown}');
+		expect(container.querySelector('a.ae[data-key="S-2|1"]')).toHaveFocus();
+		await user.keyboard('{ArrowUp}{Home}');
+		expect(nausea).toHaveFocus();
+	});
+
 	it('switches the axis between study day and calendar date', async () => {
 		const onxmode = vi.fn();
 		render(SwimmerChart, { layout, xMode: 'day', drugs, hrefFor: () => '#', onxmode });

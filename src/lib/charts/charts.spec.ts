@@ -103,19 +103,33 @@ import SinceLastDoseChart from './SinceLastDoseChart.svelte';
 describe('SinceLastDoseChart', () => {
 	const points = [
 		{ key: 'S-1|1', level: 'DL1', term: 'Infusion related reaction', grade: 3 as const, days: 1.5 / 24, hours: 1.5 },
+		{ key: 'S-3|1', level: 'DL1', term: 'Fatigue', grade: 2 as const, days: 3, hours: null },
+		{ key: 'S-3|2', level: 'DL1', term: 'Rash', grade: 1 as const, days: 9, hours: null },
 		{ key: 'S-2|1', level: 'DL2', term: 'Nausea', grade: 1 as const, days: 5, hours: null }
 	];
-	it('draws a dot per AE in its level’s strip, says the time in words, and shows it on focus', async () => {
+	it('draws the dots as paths, one focus target per level, the arrow keys moving it and the tooltip saying the time', async () => {
 		const user = userEvent.setup();
 		const { container } = render(SinceLastDoseChart, { points, levels: ['DL1', 'DL2'], hrefFor: (k: string) => `/s/${k}` });
-		expect(container.querySelectorAll('circle')).toHaveLength(2);
-		expect(screen.getByRole('link', { name: 'S-1 AE 1: Infusion related reaction, grade 3, 1.5 hours after the last dose' })).toBeInTheDocument();
-		// The first stop is the skip link past the chart.
+		// Four AEs: one circle per AE across the grade paths, and one link per dose level.
+		expect([...container.querySelectorAll('path.dots')].reduce((n, p) => n + (p.getAttribute('d')!.match(/M/g) ?? []).length, 0)).toBe(4);
+		expect(screen.getAllByRole('link', { name: /arrow keys move between them/ })).toHaveLength(2);
+		expect(screen.getByRole('link', { name: /^S-1 AE 1: Infusion related reaction, grade 3, 1\.5 hours after the last dose \(DL1: 3 events/ })).toBeInTheDocument();
+		// The first stop is the skip link past the chart, then DL1's first event in time.
 		await user.tab();
 		expect(screen.getByRole('link', { name: /^Skip the chart/ })).toHaveFocus();
 		await user.tab();
-		await user.tab();
-		expect(screen.getByRole('tooltip')).toHaveTextContent('S-2 AE 1: Nausea, grade 1, 5 days after the last dose');
+		expect(screen.getByRole('tooltip')).toHaveTextContent('S-1 AE 1: Infusion related reaction, grade 3, 1.5 hours after the last dose');
+		await user.keyboard('{ArrowRight}');
+		expect(screen.getByRole('link', { name: /^S-3 AE 1: Fatigue/ })).toHaveFocus();
+		expect(screen.getByRole('tooltip')).toHaveTextContent('S-3 AE 1: Fatigue, grade 2, 3 days after the last dose');
+		await user.keyboard('{End}');
+		expect(screen.getByRole('link', { name: /^S-3 AE 2: Rash/ })).toHaveFocus();
+		await user.keyboard('{ArrowDown}');
+		expect(screen.getByRole('link', { name: /^S-2 AE 1: Nausea/ })).toHaveFocus();
+		expect(screen.getByRole('link', { name: /^S-2 AE 1: Nausea/ })).toHaveAttribute('href', '/s/S-2|1');
+		// Up: back to DL1, at the event nearest in time (5 days: the fatigue at 3, not the rash at 9).
+		await user.keyboard('{ArrowUp}');
+		expect(screen.getByRole('link', { name: /^S-3 AE 1: Fatigue/ })).toHaveFocus();
 	});
 });
 

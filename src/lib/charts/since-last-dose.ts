@@ -73,3 +73,31 @@ export function layoutStrips(
 	const ticks = x.ticks(8).map((t) => ({ value: t, x: x(t) }));
 	return { strips, ticks, height: levels.length * size.stripHeight };
 }
+
+export type SinceDot = ReturnType<typeof layoutStrips>['strips'][number]['dots'][number];
+
+/**
+ * A strip's dots as one path per grade (circles of radius r): hundreds of AEs draw as a handful of elements.
+ * Keyed by grade (0: not graded), in grade order.
+ */
+export function dotPaths(dots: readonly Pick<SinceDot, 'cx' | 'cy' | 'grade'>[], r: number): { grade: Grade | null; d: string }[] {
+	const by = new Map<number, string[]>();
+	for (const p of dots) {
+		const g = p.grade ?? 0;
+		const list = by.get(g) ?? by.set(g, []).get(g)!;
+		list.push(`M${+(p.cx - r).toFixed(1)},${+p.cy.toFixed(1)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`);
+	}
+	return [...by.entries()].sort((a, b) => a[0] - b[0]).map(([g, parts]) => ({ grade: g === 0 ? null : (g as Grade), d: parts.join('') }));
+}
+
+/** The dot under a pointer: the nearest within `radius` pixels, else null. */
+export function dotAt<T extends Pick<SinceDot, 'cx' | 'cy'>>(strips: readonly { dots: readonly T[] }[], x: number, y: number, radius: number): { strip: number; dot: T } | null {
+	let best: { strip: number; dot: T; d2: number } | null = null;
+	strips.forEach((s, strip) => {
+		for (const dot of s.dots) {
+			const d2 = (dot.cx - x) ** 2 + (dot.cy - y) ** 2;
+			if (d2 <= radius * radius && (!best || d2 < best.d2)) best = { strip, dot, d2 };
+		}
+	});
+	return best ? { strip: (best as { strip: number }).strip, dot: (best as { dot: T }).dot } : null;
+}
