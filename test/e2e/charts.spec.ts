@@ -33,12 +33,22 @@ test('demo: the overview and DLT charts draw, explain themselves and respond to 
 
 	await page.goto('/study/demo-bat4706-bat1308/dlt');
 	const swimmer = page.getByRole('figure', { name: 'Onset relative to dosing' });
-	// The DLT window ± 1 week is drawn: 35 of the 36 events (the day-30 onset is outside it).
-	await expect(swimmer.locator('a.ae')).toHaveCount(35);
+	// The DLT window ± 1 week is drawn: 35 of the 36 events (the day-30 onset is outside it), as paths, with one
+	// focus target per lane with an event in the span (24 of the 26 dosed subjects).
+	const drawn = () => swimmer.locator('path.seg').evaluateAll((ps) => ps.reduce((n, p) => n + (p.getAttribute('d')!.match(/M/g) ?? []).length, 0));
 	await expect(swimmer).toContainText('36 events, 35 in the span shown');
+	const inWindow = await drawn();
+	await expect(swimmer.locator('a.ae')).toHaveCount(24);
 	await swimmer.getByRole('radio', { name: 'Whole treatment' }).check();
-	await expect(swimmer.locator('a.ae')).toHaveCount(36);
+	await expect(swimmer).toContainText('36 events drawn');
+	await expect.poll(drawn).toBeGreaterThan(inWindow);
 	await swimmer.getByRole('radio', { name: 'DLT window ± 1 week' }).check();
+	// The pointer over a bar shows it in words, as the keyboard does.
+	const bar = swimmer.locator('a.ae.serious').first();
+	const box = (await bar.boundingBox())!;
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	await expect(page.getByRole('tooltip')).toContainText('BAT-001-0204 AE 1: Diarrhea');
+	await page.mouse.move(5, 5);
 	await swimmer.locator('a.ae.serious').first().focus();
 	await expect(page.getByRole('tooltip')).toContainText('BAT-001-0204 AE 1: Diarrhea');
 	await expect(page.getByRole('tooltip')).toContainText('Engine: DLT (rule 1)');
@@ -48,7 +58,7 @@ test('demo: the overview and DLT charts draw, explain themselves and respond to 
 	await chartShot(page, 'since-last-dose-demo', 'Time from the last dose to onset');
 	await page.getByLabel('DLT window only').check();
 	await expect(page).toHaveURL(/window=1/);
-	await expect(swimmer.locator('a.ae')).toHaveCount(33); // 36 less day -5, day 22 and day 30 onsets
+	await expect(swimmer).toContainText('33 events'); // 36 less day -5, day 22 and day 30 onsets
 	await page.getByRole('radio', { name: 'Calendar date' }).check();
 	await expect(page).toHaveURL(/x=date/);
 	await chartShot(page, 'swimmer-demo-calendar', 'Onset relative to dosing');
@@ -160,9 +170,11 @@ test('demo: the DLT page swimmer shows the lanes the committee asks for, DLT fir
 	await expect(lane('BAT-001-0504').locator('g.mark.pending')).toHaveCount(1);
 	await expect(lane('BAT-001-0501').locator('g.mark.dlt')).not.toHaveCount(0);
 	// The lane's events are one Tab stop; the arrow keys walk them, and down to the next lane.
-	const stops = lane('BAT-001-0502').locator('a.ae[tabindex="0"]');
+	const stops = lane('BAT-001-0502').locator('a.ae');
 	await expect(stops).toHaveCount(1);
 	await stops.focus();
+	const plot = swimmer.locator('svg[role="img"]');
+	const [bar1, plot1] = [(await stops.boundingBox())!, (await plot.boundingBox())!];
 	const before = await page.getByRole('tooltip').textContent();
 	await page.keyboard.press('ArrowRight');
 	await expect(page.getByRole('tooltip')).toContainText('BAT-001-0502 AE');
@@ -173,4 +185,9 @@ test('demo: the DLT page swimmer shows the lanes the committee asks for, DLT fir
 	await page.keyboard.press('Escape');
 	await page.mouse.click(5, 5);
 	await chartShot(page, 'swimmer-demo-dlt-first', 'Onset relative to dosing', false);
+	// A click on a bar that is not its lane's focus target (drawn as a path) still opens the subject.
+	await expect(lane('BAT-001-0502').locator('a.ae')).not.toHaveAttribute('data-key', 'BAT-001-0502|1');
+	const plot2 = (await plot.boundingBox())!;
+	await page.mouse.click(bar1.x - plot1.x + plot2.x + bar1.width / 2, bar1.y - plot1.y + plot2.y + bar1.height / 2);
+	await expect(page.getByRole('heading', { name: 'Subject BAT-001-0502' })).toBeVisible();
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventEvaluation, SubjectEvaluation } from '../domain/dlt/evaluate-study';
 import type { AdverseEvent, DoseAdministration, Grade, Subject } from '../domain/types';
-import { gradeSegments, lanePaths, layoutSwimmer, packRows, selectLanes, studyDayAt, studyDayTicks, visibleLanes, type LaneOrder, type LaneShow, type SwimmerAe, type SwimmerLane } from './swimmer';
+import { aeAt, gradeSegments, lanePaths, layoutSwimmer, packRows, selectLanes, studyDayAt, studyDayTicks, visibleLanes, type LaneOrder, type LaneShow, type SwimmerAe, type SwimmerLane } from './swimmer';
 
 describe('packRows: overlapping AEs go to separate rows, others share', () => {
 	it.each([
@@ -232,5 +232,26 @@ describe('layoutSwimmer: what the meeting reads at a glance', () => {
 		const lanes = layoutSwimmer([withStatus('A', 'no_dlt'), withStatus('B', 'no_dlt')], doses, { ...opts, drugs: ['PLACEBO', 'XANOMELINE'] }).lanes;
 		expect(lanes.map((l) => [l.doseRows, l.doses[0]!.row])).toEqual([[1, 0], [1, 0]]);
 		expect(lanes[0]!.height).toBe(lanes[1]!.height);
+	});
+});
+
+describe('aeAt: the AE under the pointer (the bars are paths)', () => {
+	const subjects = [
+		evalOf(subject('A', 'DL1'), '2026-03-02', [event('A', 1, '2026-03-05', '2026-03-09'), event('A', 2, '2026-03-06', '2026-03-07')]),
+		evalOf(subject('B', 'DL1'), '2026-03-02', [event('B', 1, '2026-03-12', '2026-03-12')])
+	];
+	const layout = layoutSwimmer(subjects, new Map(), { xMode: 'day', asOf: '2026-03-25', windowEndDay: 21, levelOrder: ['DL1'] });
+	const px = (x: number) => 100 + x * 10;
+	const [a, b] = layout.lanes;
+	const at = (x: number, y: number) => aeAt(layout.lanes, (l) => l.aes, px, x, y, 9, 4);
+	const rowY = (lane: SwimmerLane, row: number) => lane.y + 4 + row * 9 + 4;
+	it.each([
+		['the first row of A over AE 1 (days 4–8)', () => at(px(5), rowY(a!, 0)), 'A|1'],
+		['the second row of A over AE 2 (overlapping, packed below)', () => at(px(5.5), rowY(a!, 1)), 'A|2'],
+		['a one-day AE is at least 3.5 px wide', () => at(px(b!.aes[0]!.x0) + 2, rowY(b!, 0)), 'B|1'],
+		['beside a bar: nothing', () => at(px(20), rowY(a!, 0)), null],
+		['below the last lane: nothing', () => at(px(5), layout.height + 50), null]
+	])('%s', (_n, hit, key) => {
+		expect(hit()?.ae.key ?? null).toBe(key);
 	});
 });

@@ -322,6 +322,41 @@ export function lanePaths(aes: readonly SwimmerAe[], px: (x: number) => number, 
 	};
 }
 
+/** The top of a lane's AE rows: below its findings strip (ADA, response) when it has one. */
+export const aeTop = (lane: Pick<SwimmerLane, 'y' | 'markers'>, pad: number) => lane.y + (lane.markers.length ? 6 : 0) + pad;
+
+/**
+ * The lane and AE under a point (pixels in the chart's drawing), for the pointer: the lane whose band holds y,
+ * then the AE whose bar (with a pixel either side, and at least 3.5 wide, as the focus target is drawn) holds
+ * x in the row that holds y. `aesOf` gives a lane's AEs drawn (those in the span shown).
+ */
+export function aeAt(
+	lanes: readonly SwimmerLane[],
+	aesOf: (lane: SwimmerLane) => readonly SwimmerAe[],
+	px: (x: number) => number,
+	pointX: number,
+	pointY: number,
+	rowHeight: number,
+	pad: number
+): { lane: SwimmerLane; ae: SwimmerAe } | null {
+	let lo = 0;
+	let hi = lanes.length;
+	while (lo < hi) {
+		const m = (lo + hi) >> 1;
+		if (lanes[m]!.y + lanes[m]!.height <= pointY) lo = m + 1;
+		else hi = m;
+	}
+	const lane = lanes[lo];
+	if (!lane || pointY < lane.y) return null;
+	const row = Math.floor((pointY - aeTop(lane, pad) + 1) / rowHeight);
+	for (const ae of aesOf(lane)) {
+		if (ae.row !== row) continue;
+		const x0 = px(ae.x0) - 1;
+		if (pointX >= x0 && pointX <= x0 + Math.max(3.5, px(ae.x1) - px(ae.x0) + 2)) return { lane, ae };
+	}
+	return null;
+}
+
 export type LaneShow = 'all' | 'dlt-pending' | 'dlt';
 export type LaneOrder = 'day1' | 'verdict';
 
