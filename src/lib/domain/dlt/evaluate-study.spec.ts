@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compareDtc } from '../partial-date';
 import { findRuleSet } from '../../presets/dlt-rule-sets';
 import type { AdverseEvent, DoseAdministration, Subject } from '../types';
 import { adjudicationKey, evaluateStudy, evaluateSubject, inOnsetOrder } from './evaluate-study';
@@ -223,6 +225,8 @@ describe('inOnsetOrder: a subject’s events by onset, then AESEQ', () => {
 		['the same onset: AESEQ decides', [at(1, '2026-03-10'), at(2, '2026-03-01'), at(3, '2026-03-10')], [2, 1, 3]],
 		['a time sorts after the bare day', [at(1, '2026-03-10T09:00'), at(2, '2026-03-10')], [2, 1]],
 		['not in AESEQ order (re-exported): the same ordering', [at(7, '2026-03-10'), at(2, '2026-03-10'), at(5, '2026-03-01'), at(1, null)], [5, 2, 7, 1]],
+		['blank onsets at odd positions keep their own events (packed keys stay exact)', [at(1, '2026-05-01'), at(2, null), at(3, '2026-04-01'), at(4, null), at(5, null)], [3, 1, 2, 4, 5]],
+		['the latest date the parser takes, before a blank', [at(1, null), at(2, '2200-12-31T23:59:59'), at(3, '1900-01-01')], [3, 2, 1]],
 		['no events', [], []]
 	])('%s', (_name, list, expected) => {
 		expect(order(list)).toEqual(expected);
@@ -273,5 +277,26 @@ describe('an event’s reason, written when first read', () => {
 		expect(e.reason).toBe(e.reason);
 		expect(JSON.parse(JSON.stringify(e)).reason).toBe(alone.reason);
 		expect(JSON.parse(JSON.stringify(e)).verdict).toBe(alone.verdict);
+	});
+});
+
+describe('inOnsetOrder: any list of onsets', () => {
+	const onset = fc.oneof(
+		fc.constant(null),
+		fc.date({ min: new Date('1900-01-01'), max: new Date('2200-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+		fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 16)),
+		fc.integer({ min: 2020, max: 2030 }).map(String)
+	);
+	it('is a reordering of the same events, sorted by onset then AESEQ, whether or not they come in AESEQ order', () => {
+		fc.assert(
+			fc.property(fc.array(onset, { maxLength: 60 }), fc.boolean(), (starts, shuffled) => {
+				const list = starts.map((s, i) => ({ ...ae('S-1', i + 1, 2, s ?? '2026-01-01', null), start: s }));
+				const input = shuffled ? [...list].reverse() : list;
+				const out = inOnsetOrder(input);
+				expect([...out].map((a) => a.aeseq).sort((a, b) => a - b)).toEqual(list.map((a) => a.aeseq));
+				const expected = [...list].sort((a, b) => compareDtc(a.start, b.start) || a.aeseq - b.aeseq).map((a) => a.aeseq);
+				expect(out.map((a) => a.aeseq)).toEqual(expected);
+			})
+		);
 	});
 });

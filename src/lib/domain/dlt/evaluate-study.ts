@@ -273,8 +273,11 @@ export function evaluateSubject(
 	return { ...base, status: 'no_dlt', reason: `Completed the DLT window (to ${formatDtc(windowEnd)}) without a DLT.${committeeNote}` };
 }
 
-/** orderKey's largest value is below 2^37 (year 2200); a blank onset sorts after every date. */
-const BLANK_KEY = 2 ** 37;
+/**
+ * A blank onset sorts after every date: orderKey's largest value (year 2200) is about 8.5e10, below 2^37 − 1.
+ * Packed with a 16-bit position, 2^37 − 1 keeps every packed key below 2^53, where doubles are exact.
+ */
+const BLANK_KEY = 2 ** 37 - 1;
 /** Packed sort keys hold the position in their low 16 bits. */
 const PACK = 65_536;
 
