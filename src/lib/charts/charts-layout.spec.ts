@@ -3,7 +3,7 @@ import type { AeRow } from '../domain/ae-listing';
 import type { DoseLevelEvaluation } from '../domain/dlt/evaluate-study';
 import type { AdverseEvent } from '../domain/types';
 import { layoutDltBars } from './dlt-bars';
-import { computeIncidence } from './incidence';
+import { computeIncidence, initiallyOpen } from './incidence';
 
 const level = (doseLevel: string, evaluable: number, dlts: number, pending: number, notEvaluable: number): DoseLevelEvaluation => ({
 	doseLevel, enrolled: evaluable + pending + notEvaluable, evaluable, dlts, pending, notEvaluable, decision: 'enrolling', reason: '', usesCommittee: false
@@ -69,5 +69,18 @@ describe('computeIncidence', () => {
 	});
 	it('has empty cells where nobody had the term', () => {
 		expect(socs[1]!.cells[0]).toEqual({ level: 'DL1', subjects: 0, percent: 0, maxGrade: null });
+	});
+});
+
+describe('initiallyOpen: the heatmap opens the most frequent SOCs while their terms fit about a screen', () => {
+	const soc = (label: string, terms: number) => ({ label, terms: Array.from({ length: terms }, (_, i) => ({ label: `${label} ${i}` })) }) as never;
+	it.each([
+		['a cohort study: every SOC open', [soc('A', 8), soc('B', 6), soc('C', 3)], ['A', 'B', 'C']],
+		['exactly the budget still fits', [soc('A', 20), soc('B', 10)], ['A', 'B']],
+		['the first that does not fit closes it and every less frequent one', [soc('A', 12), soc('B', 25), soc('C', 1)], ['A']],
+		['a large study whose most frequent SOC alone is more than a screen: all closed', [soc('A', 41), soc('B', 2)], []],
+		['no SOC', [], []]
+	])('%s', (_n, socs, open) => {
+		expect(initiallyOpen(socs)).toEqual(open);
 	});
 });

@@ -63,3 +63,22 @@ export function computeIncidence(
 	}));
 	return { denominators, socs: out.sort(byFrequency) };
 }
+
+/** How many term rows the heatmap opens at first: about a screen. */
+export const OPEN_TERM_ROWS = 30;
+
+/**
+ * The SOCs the heatmap opens at first: the most frequent, in order, while their terms fit in `budget` rows. A
+ * cohort study's few terms all show; a large study starts with its SOCs closed, as AE Explorer starts, and a
+ * closed SOC's rows are not built (on the pilot, two open SOCs were half the overview's elements).
+ */
+export function initiallyOpen(socs: readonly Pick<IncidenceSoc, 'label' | 'terms'>[], budget = OPEN_TERM_ROWS): string[] {
+	const out: string[] = [];
+	let rows = 0;
+	for (const s of socs) {
+		if (rows + s.terms.length > budget) break;
+		rows += s.terms.length;
+		out.push(s.label);
+	}
+	return out;
+}
