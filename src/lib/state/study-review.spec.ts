@@ -10,6 +10,8 @@ import { computeAsOf } from '$lib/domain/compute-as-of';
 import { computeCommitteeDecisions } from '$lib/domain/dlt/compute-committee-decisions';
 import { evaluateStudy } from '$lib/domain/dlt/evaluate-study';
 import { saveAe } from '$lib/db/record-repository';
+import { buildAeRows } from '$lib/domain/ae-listing';
+import { groupByDoseLevel, summarizeSubjects } from '$lib/domain/summarize-subjects';
 import { StudyReview } from './study-review.svelte';
 
 async function open(asOf: string | null = null) {
@@ -54,6 +56,26 @@ describe('StudyReview', () => {
 		await expect.poll(() => (flushSync(), review.live!.aes.find((a) => a.usubjid === 'TST01-001' && a.aeseq === 1)!.grade)).toBe(4);
 		expect(before).toBe('not_dlt');
 		expect(review.verdicts!.get('TST01-001|1')).toBe('dlt');
+		stop();
+	});
+
+	it('builds the AE rows and the subjects per level once, for every tab, and rebuilds them after a write', async () => {
+		const { db, review, stop } = await open();
+		const live = review.live!;
+		expect(review.aeRows).toEqual(buildAeRows(live.subjects, live.doses, live.aes, live.study.teaeWindowDays, live.study.dltWindow));
+		expect(review.aeRows.length).toBe(live.aes.length);
+		expect(review.subjectsByLevel).toEqual(groupByDoseLevel(summarizeSubjects(live.subjects, live.doses, live.aes), live.study.doseLevels.map((l) => l.code)));
+		// The overview, the swimmer, the listing and the attribution tab read the same arrays.
+		const rows = review.aeRows;
+		const groups = review.subjectsByLevel;
+		expect(review.aeRows).toBe(rows);
+		expect(review.subjectsByLevel).toBe(groups);
+		const ae = (await db.aes.get(['tst', 'TST01-001', 1]))!;
+		await saveAe(db, { ...ae, grade: 4 }, { who: 'Dr A', at: '2025-03-05T00:00:00Z', reason: 'Regraded' });
+		await expect.poll(() => (flushSync(), review.aeRows.find((r) => r.ae.usubjid === 'TST01-001' && r.ae.aeseq === 1)!.ae.grade)).toBe(4);
+		expect(review.aeRows).not.toBe(rows);
+		const worst = review.subjectsByLevel.flatMap((g) => g.rows).find((r) => r.subject.usubjid === 'TST01-001')!.worstGrade;
+		expect(worst).toBe(4);
 		stop();
 	});
 });

@@ -19,7 +19,10 @@ import { DEFAULT_ACTIVITY_SETTINGS, studyActivity, type StudyActivity } from '$l
 import { safetyLimitsOf } from '$lib/presets/lab-grading';
 import { computeSinceLastReview, decidableEvents, verdictMap, type MeetingData, type SinceLastReview } from '$lib/domain/meeting';
 import type { ReviewVerdict } from '$lib/domain/review-changes';
+import { buildAeRows, type AeRow } from '$lib/domain/ae-listing';
+import { groupByDoseLevel, summarizeSubjects, type SubjectSummary } from '$lib/domain/summarize-subjects';
 import { useLiveQuery, type LiveState } from './live-query.svelte';
+import { takeFirstRead } from './first-read';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -38,7 +41,11 @@ export class StudyReview {
 
 	constructor(source: StudyReviewSource) {
 		this.#source = source;
-		this.#records = useLiveQuery(() => loadReviewData(source.db, source.studyId()), () => source.studyId());
+		this.#records = useLiveQuery(
+			() => loadReviewData(source.db, source.studyId()),
+			() => source.studyId(),
+			() => takeFirstRead<ReviewData | null>(source.studyId())
+		);
 	}
 
 	get studyId(): string {
@@ -71,6 +78,20 @@ export class StudyReview {
 	get meetings() {
 		return this.#records.current?.meetings ?? [];
 	}
+
+	/**
+	 * Each AE with its subject's dose level, study day, TEAE and DLT-window flags: built once per read and shared by
+	 * the overview's heatmap, the swimmer, the AE listing and the attribution tab, so a tab switch rebuilds nothing.
+	 */
+	readonly aeRows: AeRow[] = $derived.by(() => {
+		const d = this.data;
+		return d ? buildAeRows(d.subjects, d.doses, d.aes, d.study.teaeWindowDays, d.study.dltWindow) : [];
+	});
+	/** One summary line per subject (day 1, doses, AEs, worst grade), grouped by dose level in escalation order. */
+	readonly subjectsByLevel: { level: string | null; rows: SubjectSummary[] }[] = $derived.by(() => {
+		const d = this.data;
+		return d ? groupByDoseLevel(summarizeSubjects(d.subjects, d.doses, d.aes), d.study.doseLevels.map((l) => l.code)) : [];
+	});
 
 	/** The as-of a tab shows when the URL names none: the cut-off, else the last recorded date, else today. */
 	readonly defaultAsOf = $derived.by(() => {
