@@ -9,7 +9,7 @@ import { seededDatabase } from '../../../test/unit/helpers';
 import { loadReviewData, type ReviewData } from '$lib/db/meeting-queries';
 import { saveAe } from '$lib/db/record-repository';
 import { startFirstRead, takeFirstRead } from './first-read';
-import { useLiveQuery } from './live-query.svelte';
+import { EARLY_READ_PATIENCE_MS, useLiveQuery } from './live-query.svelte';
 
 const grade = (data: ReviewData | null | undefined) => data?.data.aes.find((a) => a.usubjid === 'TST01-001' && a.aeseq === 1)?.grade;
 
@@ -67,12 +67,23 @@ describe('the early read of a study', () => {
 		flushSync();
 		const ae = (await db.aes.get(['tst', 'TST01-001', 1]))!;
 		await saveAe(db, { ...ae, grade: 4 }, { who: 'Dr A', at: '2025-03-05T00:00:00Z', reason: 'Regraded' });
-		await expect.poll(() => (flushSync(), grade(root.value.current))).toBe(4);
-		// The early read answers now, with what it read before the write: it never replaces the newer records.
+		// The early read answers now, with what it read before the write: it is never shown.
 		release();
-		await new Promise((r) => setTimeout(r, 50));
+		for (let i = 0; i < 10; i++) await Promise.resolve();
 		flushSync();
-		expect(grade(root.value.current)).toBe(4);
+		expect(root.value.current).not.toBe(snapshot);
+		await expect.poll(() => (flushSync(), grade(root.value.current))).toBe(4);
+		expect(grade(snapshot)).not.toBe(4);
+		root.stop();
+	});
+
+	it('does not wait for an early read that never answers', async () => {
+		const db = await seededDatabase(`hang-${Math.random()}`);
+		startFirstRead('tst', () => new Promise<ReviewData | null>(() => undefined));
+		const t0 = performance.now();
+		const root = inRoot(() => useLiveQuery(() => loadReviewData(db, 'tst'), () => 'tst', () => takeFirstRead<ReviewData | null>('tst')));
+		await expect.poll(() => (flushSync(), root.value.current?.study.id), { timeout: 5_000 }).toBe('tst');
+		expect(performance.now() - t0).toBeGreaterThanOrEqual(EARLY_READ_PATIENCE_MS - 50);
 		root.stop();
 	});
 
