@@ -31,6 +31,11 @@ export interface SideBySide {
 	timelinesMarks: number;
 	dltNavMs: number;
 	overviewNavMs: number;
+	/** The work before the frames: each anchor's `chart.init` (synchronous), and DoseWatch's click to marks inserted. */
+	timelinesInitMs: number;
+	explorerInitMs: number;
+	dltNavInsertedMs: number;
+	overviewNavInsertedMs: number;
 	dltLoadMs: number;
 	overviewLoadMs: number;
 	dltDomElements: number;
@@ -98,7 +103,7 @@ const READY = {
  * the marks, as this bench did before, added up to a frame the anchors do not pay. The script is a string: tsx
  * wraps functions written here in a helper the page does not have.
  */
-function navigate(page: Page, tab: string, which: 'dlt' | 'overview'): Promise<{ ms: number; elements: number }> {
+function navigate(page: Page, tab: string, which: 'dlt' | 'overview'): Promise<{ ms: number; insertedMs: number; elements: number }> {
 	return page.evaluate(`(async () => {
 		const done = ${READY[which]};
 		const link = [...document.querySelectorAll('nav[aria-label="Study"] a')].find((a) => a.textContent.trim() === ${JSON.stringify(tab)});
@@ -114,8 +119,9 @@ function navigate(page: Page, tab: string, which: 'dlt' | 'overview'): Promise<{
 		const t0 = performance.now();
 		link.click();
 		await seen;
+		const inserted = performance.now();
 		await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-		return { ms: performance.now() - t0, elements: document.querySelectorAll('*').length };
+		return { ms: performance.now() - t0, insertedMs: inserted - t0, elements: document.querySelectorAll('*').length };
 	})()`);
 }
 
@@ -160,7 +166,7 @@ export async function sideBySide(origin: string, chromiumPath: string, args: str
 		// Each page is brought to the front before it is timed: a background tab's animation frames are throttled.
 		const runAnchor = async (p: Page) => {
 			await p.bringToFront();
-			return (await p.evaluate('window.__anchor.run()')) as { paintedMs: number; counts: { svgElements: number } };
+			return (await p.evaluate('window.__anchor.run()')) as { paintedMs: number; initSyncMs: number; counts: { svgElements: number } };
 		};
 
 		// DoseWatch: the same ADaM through the import page.
@@ -179,12 +185,15 @@ export async function sideBySide(origin: string, chromiumPath: string, args: str
 		const studyUrl = dw.url().replace(/[?#].*$/, '').replace(/\/$/, '');
 		await dw.addInitScript(PAINTED_AT);
 
-		const m = { timelines: [] as number[], explorer: [] as number[], marks: 0, dltNav: [] as number[], overviewNav: [] as number[], dltLoad: [] as number[], overviewLoad: [] as number[], dltEls: 0, overviewEls: 0 };
+		const m = { timelinesInit: [] as number[], explorerInit: [] as number[], dltInserted: [] as number[], overviewInserted: [] as number[], timelines: [] as number[], explorer: [] as number[], marks: 0, dltNav: [] as number[], overviewNav: [] as number[], dltLoad: [] as number[], overviewLoad: [] as number[], dltEls: 0, overviewEls: 0 };
 		for (let i = 0; i < runs; i++) {
 			const t = await runAnchor(timelines);
 			m.timelines.push(t.paintedMs);
+			m.timelinesInit.push(t.initSyncMs);
 			m.marks = t.counts.svgElements;
-			m.explorer.push((await runAnchor(explorer)).paintedMs);
+			const e = await runAnchor(explorer);
+			m.explorer.push(e.paintedMs);
+			m.explorerInit.push(e.initSyncMs);
 			// In-app: from the DLT page to the overview and back, each timed from the click.
 			await dw.bringToFront();
 			await dw.goto(`${studyUrl}/dlt`);
@@ -194,10 +203,12 @@ export async function sideBySide(origin: string, chromiumPath: string, args: str
 			await dw.waitForTimeout(150);
 			const o = await navigate(dw, 'Overview', 'overview');
 			m.overviewNav.push(o.ms);
+			m.overviewInserted.push(o.insertedMs);
 			m.overviewEls = o.elements;
 			await dw.waitForTimeout(150);
 			const d = await navigate(dw, 'DLTs', 'dlt');
 			m.dltNav.push(d.ms);
+			m.dltInserted.push(d.insertedMs);
 			m.dltEls = d.elements;
 			m.dltLoad.push(await load(dw, `${studyUrl}/dlt`));
 			m.overviewLoad.push(await load(dw, studyUrl));
@@ -209,6 +220,10 @@ export async function sideBySide(origin: string, chromiumPath: string, args: str
 			timelinesMarks: m.marks,
 			dltNavMs: median(m.dltNav),
 			overviewNavMs: median(m.overviewNav),
+			timelinesInitMs: median(m.timelinesInit),
+			explorerInitMs: median(m.explorerInit),
+			dltNavInsertedMs: median(m.dltInserted),
+			overviewNavInsertedMs: median(m.overviewInserted),
 			dltLoadMs: median(m.dltLoad),
 			overviewLoadMs: median(m.overviewLoad),
 			dltDomElements: m.dltEls,
