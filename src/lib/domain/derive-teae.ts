@@ -51,10 +51,9 @@ export function deriveTeae(
 	const imputedNote = onset.imputed ? ` (onset imputed from ${ae.start} as ${formatDtc(onset.date)})` : '';
 	const last = dayNumber(lastDose) ?? first;
 	const limit = windowDays === null ? Infinity : last + windowDays;
-	const inside = (day: number) => day >= first && day <= limit;
 	// On day 1 itself, an onset timed before the first dose's time is before treatment.
 	const beforeOnDay1 = !onset.imputed && onsetDay === first && hasTime(ae.start) && hasTime(firstDose) && toInstant(ae.start)! < toInstant(firstDose)!;
-	if (inside(onsetDay) && !beforeOnDay1)
+	if (onsetDay >= first && onsetDay <= limit && !beforeOnDay1)
 		return {
 			teae: true,
 			// Shared rather than rebuilt: this is the reason for most AEs of a study.
@@ -69,7 +68,7 @@ export function deriveTeae(
 			if (d === null) continue;
 			const preDose = d < first || (d === first && hasTime(h.from) && hasTime(firstDose) && toInstant(h.from)! < toInstant(firstDose)!);
 			if (preDose) before = Math.max(before, h.grade);
-			else if (h.grade > before && before > 0 && inside(d))
+			else if (h.grade > before && before > 0 && d >= first && d <= limit)
 				return { teae: true, reason: `Started before the first dose and worsened to grade ${h.grade} on ${formatDtc(h.from)}, on treatment.`, onset: onset.date, onsetImputed: onset.imputed };
 		}
 		return { teae: false, reason: `Started before the first dose${imputedNote} and did not worsen in the treatment-emergent window.`, onset: onset.date, onsetImputed: onset.imputed };

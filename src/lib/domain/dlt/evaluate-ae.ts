@@ -393,6 +393,34 @@ export function evaluateAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet
 	};
 }
 
+/** What a verdict reports besides its call and reason; judgeAe fills it in as it learns it. */
+interface JudgementFacts {
+	studyDay: number | null;
+	inWindow: boolean | null;
+	related: boolean | null;
+	fatal: boolean;
+	unclassified: boolean;
+}
+
+function judged(facts: JudgementFacts, verdict: AeVerdict, rule: string | null, reasonOf: () => string, extra?: Partial<AeEvaluation>): AeJudgement {
+	return {
+		verdict,
+		rule,
+		reasonOf,
+		studyDay: facts.studyDay,
+		inWindow: extra?.inWindow !== undefined ? extra.inWindow : facts.inWindow,
+		related: facts.related,
+		turnsOn: extra?.turnsOn ?? null,
+		fatal: facts.fatal,
+		unclassified: facts.unclassified
+	};
+}
+
+/** "Grade 3 neutropenia": the event as a reason names it. */
+function what(ae: AdverseEvent, term: string): string {
+	return `${gradeWord(ae.grade)} ${term.toLowerCase()}`;
+}
+
 /** evaluateAe without writing the reason (AeJudgement). */
 export function judgeAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet): AeJudgement {
 	const cls = classifyTerm(set, ae);
@@ -404,21 +432,10 @@ export function judgeAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet): 
 	const studyDay = firstDay !== null && onset && onset[0] === onset[1] ? studyDayOf(onset[0], firstDay) : null;
 	const fatal = isFatal(ae);
 	const unclassified = cls.unclassified;
-	// Reasons are functions, called only when the reason is read.
-	const out = (verdict: AeVerdict, rule: string | null, reasonOf: () => string, extra?: Partial<AeEvaluation>): AeJudgement => ({
-		verdict,
-		rule,
-		reasonOf,
-		studyDay,
-		inWindow: extra?.inWindow !== undefined ? extra.inWindow : inWindow,
-		related,
-		turnsOn: extra?.turnsOn ?? null,
-		fatal,
-		unclassified
-	});
-
+	// Reasons are functions, called only when the reason is read. What every verdict reports besides is kept in
+	// `facts` and passed to `judged`: no function is named per AE (a bundler keeping names wraps each one).
 	// Window: certain, impossible, or unknown (partial or missing onset). Relatedness is reported whatever decides.
-	let inWindow: boolean | null = null;
+	const facts: JudgementFacts = { studyDay, inWindow: null, related: null, fatal, unclassified };
 	const minIndex = RELATEDNESS.indexOf(set.attribution.minimum);
 	// A loop, not Object.entries and filters: this runs for every AE of the study.
 	let assessed = 0;
@@ -434,18 +451,18 @@ export function judgeAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet): 
 		}
 	}
 	const related: boolean | null = relatedCount > 0 ? true : unassessed !== null || assessed === 0 ? null : false;
+	facts.related = related;
 
-	if (firstDay === null) return out('not_dlt', null, () => 'The subject has no first dose: no DLT window.', { inWindow: false });
+	if (firstDay === null) return judged(facts, 'not_dlt', null, () => 'The subject has no first dose: no DLT window.', { inWindow: false });
 	const win = context.window;
 	const winStart = firstDay + win.startDay - 1;
 	const winEnd = firstDay + win.endDay - 1;
 	const preDose = isPreDose(ae, onset, firstDay, context.firstDose!);
-	if (onset) inWindow = preDose ? false : onset[0] >= winStart && onset[1] <= winEnd ? true : onset[1] < winStart || onset[0] > winEnd ? false : null;
+	if (onset) facts.inWindow = preDose ? false : onset[0] >= winStart && onset[1] <= winEnd ? true : onset[1] < winStart || onset[0] > winEnd ? false : null;
 
-	const what = () => `${gradeWord(ae.grade)} ${term.toLowerCase()}`;
-	if (onset && onset[0] > asOfDay) return out('not_dlt', null, () => `Starts after the data cut-off ${formatDtc(context.asOf)}.`);
+	if (onset && onset[0] > asOfDay) return judged(facts, 'not_dlt', null, () => `Starts after the data cut-off ${formatDtc(context.asOf)}.`);
 	if (onset && onset[0] > winEnd) {
-		return out('not_dlt', null, () => `${what()} starting ${dayTextOf(ae.start, firstDay)}, after the DLT window (days ${win.startDay}–${win.endDay}): not a DLT.`);
+		return judged(facts, 'not_dlt', null, () => `${what(ae, term)} starting ${dayTextOf(ae.start, firstDay)}, after the DLT window (days ${win.startDay}–${win.endDay}): not a DLT.`);
 	}
 
 	const history = historyOf(ae);
@@ -457,42 +474,43 @@ export function judgeAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet): 
 		});
 		const time = onset && onset[0] === firstDay ? ', before the first infusion that day' : '';
 		if (!worsened)
-			return out('not_dlt', null, () => `${what()} starting ${dayTextOf(ae.start, firstDay)}${time}, before the first dose, and not worse in the DLT window: not a DLT.`);
+			return judged(facts, 'not_dlt', null, () => `${what(ae, term)} starting ${dayTextOf(ae.start, firstDay)}${time}, before the first dose, and not worse in the DLT window: not a DLT.`);
 		// A pre-existing event that worsened in the window: judged from the worsening below.
-		inWindow = true;
+		facts.inWindow = true;
 	}
 
 	const covering = cls.covering;
-	if (ae.grade === null) return out('pending', null, () => `${term} ${dayTextOf(ae.start, firstDay)} has no grade recorded: awaiting the grade.`);
+	if (ae.grade === null) return judged(facts, 'pending', null, () => `${term} ${dayTextOf(ae.start, firstDay)} has no grade recorded: awaiting the grade.`);
 	const applicable = covering.filter((r) => ae.grade! >= r.grade.min && (r.grade.max === undefined || ae.grade! <= r.grade.max));
 	if (applicable.length === 0) {
 		const lowest = covering.length ? Math.min(...covering.map((r) => r.grade.min)) : null;
 		const which = covering.find((r) => r.grade.min === lowest);
-		return out(
+		return judged(
+			facts,
 			'not_dlt',
 			which?.id ?? null,
-			() => (which ? `${what()}: rule ${which.id} (${which.label}) needs grade ≥ ${which.grade.min}; not a DLT.` : `${what()}: no DLT rule covers this term.`)
+			() => (which ? `${what(ae, term)}: rule ${which.id} (${which.label}) needs grade ≥ ${which.grade.min}; not a DLT.` : `${what(ae, term)}: no DLT rule covers this term.`)
 		);
 	}
 
 	// No drug to attribute it to: the import gives a subject who received placebo only (no study drug above zero) an
 	// attribution to no drug. Such an AE cannot be a study drug's DLT.
 	if (assessed === 0 && unassessed === null)
-		return out('not_dlt', null, () => `${what()} ${dayTextOf(ae.start, firstDay)}: the subject received no study drug to attribute it to (placebo only); not a DLT.`);
+		return judged(facts, 'not_dlt', null, () => `${what(ae, term)} ${dayTextOf(ae.start, firstDay)}: the subject received no study drug to attribute it to (placebo only); not a DLT.`);
 	if (related === false) {
 		const words = () => Object.entries(ae.attribution).filter(([d]) => !context.placebo?.has(d)).map(([d, r]) => `${r === 'not_related' ? 'not related' : `${r} related`} to ${d}`).join(', ');
-		return out('not_dlt', null, () => `${what()} ${dayTextOf(ae.start, firstDay)}: ${words()}; not a DLT (needs at least ${set.attribution.minimum}).`);
+		return judged(facts, 'not_dlt', null, () => `${what(ae, term)} ${dayTextOf(ae.start, firstDay)}: ${words()}; not a DLT (needs at least ${set.attribution.minimum}).`);
 	}
 	if (related === null)
-		return out('pending', null, () => `${what()} ${dayTextOf(ae.start, firstDay)}: relatedness not yet assessed${unassessed ? ` for ${unassessed.join(', ')}` : ''}; awaiting attribution.`);
+		return judged(facts, 'pending', null, () => `${what(ae, term)} ${dayTextOf(ae.start, firstDay)}: relatedness not yet assessed${unassessed ? ` for ${unassessed.join(', ')}` : ''}; awaiting attribution.`);
 
-	if (inWindow === null) {
+	if (facts.inWindow === null) {
 		const until = dateOfStudyDay(win.endDay, context.firstDose!);
-		return out('pending', null, () => `${what()} with onset ${ae.start ? `recorded only as ${ae.start}` : 'not recorded'}: it may have started in the DLT window (to ${formatDtc(until)}); awaiting the full onset date.`);
+		return judged(facts, 'pending', null, () => `${what(ae, term)} with onset ${ae.start ? `recorded only as ${ae.start}` : 'not recorded'}: it may have started in the DLT window (to ${formatDtc(until)}); awaiting the full onset date.`);
 	}
 
 	const dayName = (dtc: Dtc | null) => dayNameOf(dtc, firstDay);
-	const opening = () => `${what()} starting ${dayTextOf(ae.start, firstDay)}`;
+	const opening = () => `${what(ae, term)} starting ${dayTextOf(ae.start, firstDay)}`;
 	const outcomes: RuleOutcome[] = [];
 	for (const rule of applicable) {
 		const reach = reachOf(history, rule, baseline, firstDay, context.firstDose!, winStart, winEnd);
@@ -520,15 +538,15 @@ export function judgeAe(ae: AdverseEvent, context: AeContext, set: DltRuleSet): 
 	const dltOutcome = outcomes.find((o) => o.verdict === 'dlt');
 	if (dltOutcome) {
 		const reason = () => `${opening()}${dltOutcome.reason ? `, ${dltOutcome.reason}` : ''}: DLT under rule ${dltOutcome.rule}.`;
-		return unclassifiedCall(set, ae, unclassified, out, 'dlt', dltOutcome.rule, reason);
+		return unclassifiedCall(set, ae, facts, 'dlt', dltOutcome.rule, reason);
 	}
 	const pending = outcomes.filter((o) => o.verdict === 'pending');
 	if (pending.length) {
 		// Several rules may each be waiting (fever may still come; the duration may still be reached): say all.
 		const dated = pending.filter((o) => o.turnsOn).sort((a, b) => a.turnsOn!.localeCompare(b.turnsOn!))[0];
-		return out('pending', (dated ?? pending[0]!).rule, () => `${opening()}: ${pending.map((o) => o.reason).join('; ')}.`, { turnsOn: dated?.turnsOn ?? null });
+		return judged(facts, 'pending', (dated ?? pending[0]!).rule, () => `${opening()}: ${pending.map((o) => o.reason).join('; ')}.`, { turnsOn: dated?.turnsOn ?? null });
 	}
-	return out('not_dlt', outcomes[0]!.rule, () => `${opening()}: ${outcomes.map((o) => o.reason).join('; ')}; not a DLT.`);
+	return judged(facts, 'not_dlt', outcomes[0]!.rule, () => `${opening()}: ${outcomes.map((o) => o.reason).join('; ')}; not a DLT.`);
 }
 
 function historyGradeAt(history: readonly GradeChange[], at: Dtc): number {
@@ -542,17 +560,16 @@ function historyGradeAt(history: readonly GradeChange[], at: Dtc): number {
 function unclassifiedCall(
 	set: DltRuleSet,
 	ae: AdverseEvent,
-	unclassified: boolean,
-	out: (verdict: AeVerdict, rule: string | null, reasonOf: () => string) => AeJudgement,
+	facts: JudgementFacts,
 	verdict: AeVerdict,
 	rule: string | null,
 	reason: () => string
 ): AeJudgement {
-	if (!unclassified) return out(verdict, rule, reason);
+	if (!facts.unclassified) return judged(facts, verdict, rule, reason);
 	const haemRules = set.rules.filter((r) => (r.selector.categories ?? []).some((c) => set.classification?.categories.includes(c)) && !r.concurrent && !r.duration);
 	const haemMin = haemRules.length ? Math.min(...haemRules.map((r) => r.grade.min)) : null;
 	const where = `not classified as haematological or non-haematological in rule set ${set.id} (SOC ${ae.soc || 'not recorded'})`;
 	if (haemMin !== null && ae.grade !== null && ae.grade < haemMin)
-		return out('pending', null, () => `${reason().replace(/: DLT under rule .*$/, '')}: ${where}; a DLT if non-haematological, not if haematological (grade ≥ ${haemMin} needed): the committee decides.`);
-	return out(verdict, rule, () => `${reason()} (It is ${where}: a DLT under either reading.)`);
+		return judged(facts, 'pending', null, () => `${reason().replace(/: DLT under rule .*$/, '')}: ${where}; a DLT if non-haematological, not if haematological (grade ≥ ${haemMin} needed): the committee decides.`);
+	return judged(facts, verdict, rule, () => `${reason()} (It is ${where}: a DLT under either reading.)`);
 }
