@@ -15,6 +15,9 @@ async function chartShot(page: import('@playwright/test').Page, name: string, fi
 test('demo: the overview and DLT charts draw, explain themselves and respond to keyboard and filters', async ({ page }) => {
 	await openWithDemo(page);
 	await page.goto('/study/demo-bat4706-bat1308');
+	// Protocol 001 counts AEs through study completion: the facts say so rather than "up to  days".
+	const facts = page.getByRole('region', { name: 'Study settings' });
+	await expect(facts.getByText('from the first dose through study completion (no limit after the last dose)')).toBeVisible();
 	const bars = page.getByRole('figure', { name: 'DLTs per dose level' });
 	await expect(bars.locator('a.bar')).toHaveCount(5);
 	await bars.getByRole('link', { name: /^DL5: 6 subjects/ }).focus();

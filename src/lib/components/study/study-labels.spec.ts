@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDose } from './study-labels';
+import { formatDose, teaeWindowLabel } from './study-labels';
 
 describe('formatDose', () => {
 	it.each([
@@ -10,5 +10,17 @@ describe('formatDose', () => {
 		[1.5e10, 'cells', '15×10⁹ cells']
 	])('%d %s → %s', (amount, unit, expected) => {
 		expect(formatDose(amount, unit)).toBe(expected);
+	});
+});
+
+describe('teaeWindowLabel', () => {
+	it.each([
+		[30, 'from the first dose up to 30 days after the last dose'],
+		[1, 'from the first dose up to 1 day after the last dose'],
+		[0, 'from the first dose up to 0 days after the last dose'],
+		// Protocol 001: treatment-emergent through study completion. The overview once read "up to  days".
+		[null, 'from the first dose through study completion (no limit after the last dose)']
+	])('%s → %s', (days, expected) => {
+		expect(teaeWindowLabel(days)).toBe(expected);
 	});
 });

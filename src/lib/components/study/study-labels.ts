@@ -11,6 +11,12 @@ export function windowLabel(w: DltWindow): string {
 	return `Cycle ${w.cycle}, days ${w.startDay}–${w.endDay}${source}`;
 }
 
+/** The treatment-emergent window as the overview states it; null is protocol 001's "through study completion". */
+export function teaeWindowLabel(days: number | null): string {
+	if (days === null) return 'from the first dose through study completion (no limit after the last dose)';
+	return `from the first dose up to ${days} day${days === 1 ? '' : 's'} after the last dose`;
+}
+
 export const STATUS_LABEL: Record<SubjectStatus, string> = {
 	screening: 'Screening',
 	on_treatment: 'On treatment',
