@@ -2,7 +2,7 @@
  * A page opened directly (a reload, a bookmark, a link from another tab) can start its main read when the app
  * starts, while its modules load and the root layout opens the database, instead of after its layout mounts.
  * `startFirstRead` is called from the client hooks; the page's live query takes the read with `takeFirstRead` and
- * shows its answer at once. A read is only handed out while nothing has been written since it started (any tab,
+ * shows its answer when it comes (at once, if it already has). A read is only handed out while nothing has been written since it started (any tab,
  * any worker: Dexie's `storagemutated`), so a page never starts from data older than its live query would give.
  */
 import Dexie from 'dexie';
