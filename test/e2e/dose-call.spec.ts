@@ -95,6 +95,19 @@ test('the generic rule set is labelled as DoseWatchâ€™s, never as the protocolâ€
 	await shot(page, 'dlt-generic-rules');
 
 	await page.goto('/study/demo-bat4706-bat1308/dlt');
+	// A closed section builds nothing: the rules table exists once the panel is opened, and stays when it closes.
+	const rules = page.locator('details.rules');
+	await expect(page.getByText('DLT rules:')).toBeVisible();
+	await expect(rules.getByRole('columnheader', { name: 'The protocol says', includeHidden: true })).toHaveCount(0);
 	await page.getByText('DLT rules:').click();
 	await expect(page.getByRole('columnheader', { name: 'The protocol says' })).toBeVisible();
+	await page.getByText('DLT rules:').click();
+	await expect(rules.getByRole('columnheader', { name: 'The protocol says', includeHidden: true })).toHaveCount(1);
+	// The overview's protocol notes likewise.
+	await page.goto('/study/demo-bat4706-bat1308');
+	const notes = page.getByRole('region', { name: 'Study settings' });
+	await expect(notes.getByText('How DoseWatch reads protocol 001')).toBeVisible();
+	await expect(notes.locator('details table')).toHaveCount(0);
+	await notes.getByText('How DoseWatch reads protocol 001').click();
+	await expect(notes.getByRole('cell', { name: /Treatment-emergent: every AE starting on or after the first dose/ })).toBeVisible();
 });
